@@ -31,12 +31,17 @@ from itertools import compress
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .alignment import AlignedBuilder, Alignment
+from .document import CleanText, Document, Obfuscation
 from .chars import (DIGIT_LETTER_CLASS, DIGIT_LETTERS, HARAKAT, HARAKAT_SET, INVISIBLE, INVISIBLE_SET,
                     LETTER_SET, LETTERS, LOOKALIKE_CLASS, LOOKALIKES, PRESENTATION, PRESENTATION_SET,
                     SEPARATOR_SET, SEPARATORS, SPACE_SET, SPACES, TATWEEL)
 from .lexicon import Lexicon, default_lexicon
+
+if TYPE_CHECKING:
+    from .pipeline import Context
 
 L, H, T, I, S, W, D, O = "L", "H", "T", "I", "S", "W", "D", "O"
 HAMZA_MARKS = "\u0653\u0654\u0655"
@@ -100,17 +105,6 @@ TITLE_LETTERS = frozenset("أدملعشس")
 # The article split from its noun (`وال جماهير`) is frequent enough in the corpus to look like a word.
 DETACHED_ARTICLES = frozenset(("ال", "وال", "بال", "فال", "كال", "لل", "ولل"))
 COMMON_SHORT = 1000  # two-letter tokens this frequent (في، من، عن) are words, not debris of a split
-
-
-@dataclass
-class Obfuscation:
-    """One rewritten word: its span in the original text, the original characters, the restored form."""
-
-    start: int
-    end: int
-    text: str
-    clean: str
-    kinds: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -186,7 +180,7 @@ def _tatweel_findings(text: str, tatweel: list[tuple[int, int]], windows: list[t
             e += 1
         word = text[s:e]
         restored = "".join(c for c in word if c in LETTER_SET)
-        findings.append(Obfuscation(s, e, word, restored, [TATWEEL_KIND]))
+        findings.append(Obfuscation(s, e, restored, [TATWEEL_KIND]))
     findings.sort(key=lambda o: o.start)
     return findings
 
@@ -757,11 +751,11 @@ def _emit_chain(text: str, frags: list[_Fragment], gaps: list[list[_Unit]], clas
         if i - 1 < last:
             gap = gaps[i - 1]
             if kinds:
-                findings.append(Obfuscation(first, end, text[first:end], word, sorted(kinds)))
+                findings.append(Obfuscation(first, end, word, sorted(kinds)))
             _emit_junk(gap, b, edge_tatweel_kept=hijri[i - 1])
             continue
         if kinds:
-            findings.append(Obfuscation(first, end, text[first:end], word, sorted(kinds)))
+            findings.append(Obfuscation(first, end, word, sorted(kinds)))
 
 
 def _gap_kinds(gap: list[_Unit], cls: str, left: _Fragment, right: _Fragment) -> set[str]:
@@ -789,3 +783,10 @@ def _emit_junk(units: list[_Unit], b: AlignedBuilder, edge_tatweel_kept: bool) -
         if u.cls == T and not (edge_tatweel_kept and k == 0):
             continue
         b.replace(u.start, u.end, u.out)
+
+
+def run(doc: Document, ctx: Context) -> None:
+    """Pipeline stage: fill `doc.clean` and `doc.obfuscations`."""
+    result = clean(doc.text, ctx.lexicon)
+    doc.clean = CleanText(result.text, result.alignment)
+    doc.obfuscations = result.obfuscations

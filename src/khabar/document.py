@@ -1,0 +1,168 @@
+"""The Document: the original text, never modified, and stand-off layers over it.
+
+Every annotation is a span of character offsets into `Document.text` (Python string indices, end exclusive).
+Stages that work on the clean text map their spans back through `Document.clean.alignment` before storing them.
+`to_dict()` writes the output contract (DESIGN §3): `schema_version`, meta, and one array per layer whose items
+carry `start`, `end`, `text` (the original characters) and their own fields. `from_dict()` reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from .alignment import Alignment
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass
+class Meta:
+    id: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    language: str = "ar"
+    extra: dict[str, Any] = field(default_factory=dict)  # any other fields of the input (JSONL), kept as given
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> "Meta":
+        known = {f.name for f in fields(cls)} - {"extra"}
+        kw = {k: (str(v) if k == "id" and v is not None else v) for k, v in data.items() if k in known}
+        extra = dict(data.get("extra") or {})
+        extra.update({k: v for k, v in data.items() if k not in known and k != "extra"})
+        return cls(**kw, extra=extra)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        if self.extra:
+            d["extra"] = dict(self.extra)
+        return d
+
+
+@dataclass
+class Issue:
+    """Something the pipeline could not do on this document, and why."""
+
+    stage: str  # "read", "clean", "segment", ...
+    level: str  # "warning" | "error"
+    code: str
+    message: str
+
+
+@dataclass
+class Obfuscation:
+    """One word the cleaner rewrote: where it stands in the original, what it was, what it became, and how."""
+
+    start: int
+    end: int
+    clean: str
+    kinds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Token:
+    """A token with its original span, its clean form and, for Arabic words, its clitic split:
+    `والمرصد` → prefix `و`, base `المرصد`, suffix ``."""
+
+    start: int
+    end: int
+    clean: str
+    kind: str  # word | latin | number | punct | symbol | url | email | hashtag | mention
+    sentence: int
+    prefix: str = ""
+    base: str = ""
+    suffix: str = ""
+
+
+@dataclass
+class CleanText:
+    text: str
+    alignment: Alignment
+
+
+@dataclass
+class Document:
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    clean: CleanText | None = None
+    obfuscations: list[Obfuscation] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def to_clean_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.clean is None:
+            return start, end
+        return self.clean.alignment.to_clean(start, end)
+
+    def to_original_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.clean is None:
+            return start, end
+        return self.clean.alignment.to_original(start, end)
+
+    def add_issue(self, stage: str, level: str, code: str, message: str) -> None:
+        self.issues.append(Issue(stage, level, code, message))
+
+    @property
+    def failed(self) -> bool:
+        return any(i.level == "error" for i in self.issues)
+
+    # -- serialisation -------------------------------------------------------------------------------------------
+    def to_dict(self, *, tokens: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "meta": self.meta.to_dict(), "text": self.text}
+        if self.clean is not None:
+            d["clean"] = {"text": self.clean.text, "alignment": self.clean.alignment.to_list()}
+        d["obfuscations"] = [self._item(o) for o in self.obfuscations]
+        d["sentences"] = [self._item(s) for s in self.sentences]
+        d["tokens"] = [self._item(t) for t in self.tokens] if tokens else []
+        d["issues"] = [vars(i).copy() for i in self.issues]
+        return d
+
+    def _item(self, obj: Any) -> dict[str, Any]:
+        d = {"start": obj.start, "end": obj.end, "text": self.text[obj.start:obj.end]}
+        for f in fields(obj):
+            if f.name not in ("start", "end"):
+                v = getattr(obj, f.name)
+                d[f.name] = list(v) if isinstance(v, list) else v
+        return d
+
+    def to_json(self, *, tokens: bool = True, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(tokens=tokens), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Document":
+        version = d.get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"unsupported schema_version {version!r} (this khabar reads {SCHEMA_VERSION})")
+        text = d["text"]
+        doc = cls(text=text, meta=Meta.from_mapping(d.get("meta") or {}))
+        if d.get("clean") is not None:
+            c = d["clean"]
+            doc.clean = CleanText(c["text"], Alignment.from_list(c["alignment"], len(c["text"]), len(text)))
+        doc.obfuscations = [_load(Obfuscation, x) for x in d.get("obfuscations", [])]
+        doc.sentences = [_load(Sentence, x) for x in d.get("sentences", [])]
+        doc.tokens = [_load(Token, x) for x in d.get("tokens", [])]
+        doc.issues = [Issue(**x) for x in d.get("issues", [])]
+        return doc
+
+    @classmethod
+    def from_json(cls, s: str) -> "Document":
+        return cls.from_dict(json.loads(s))
+
+
+def _load(kind: type, item: dict[str, Any]) -> Any:
+    names = {f.name for f in fields(kind)}
+    return kind(**{k: v for k, v in item.items() if k in names})
