@@ -325,7 +325,26 @@ def read_text(data: bytes, *, max_bytes: int | None = None) -> RawArticle:
     text, warnings = _decode(data)
     _check_empty_text(text)
     check_arabic(text)
-    return RawArticle(text=text, meta={}, warnings=warnings)
+    meta: dict[str, Any] = {}
+    title = headline(text)
+    if title:
+        meta["title"] = title
+    return RawArticle(text=text, meta=meta, warnings=warnings)
+
+
+def headline(text: str) -> str | None:
+    """The first line of a plain-text article when it reads as a headline: short, set apart by a blank line,
+    and not ending like a sentence. The text itself is left as it is."""
+    lines = text.lstrip("\ufeff").split("\n")
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i + 1 >= len(lines) or lines[i + 1].strip():
+        return None
+    first = lines[i].strip()
+    if 0 < len(first) <= 200 and first[-1] not in ".!?؟:؛":
+        return first
+    return None
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,275 @@
+"""Command-line interface: a thin layer over the library.
+
+Exit codes: 0 done; 1 the input could not be read (one clear line on stderr says why); 2 bad usage;
+3 a corpus was processed but some documents failed (each is in the output with its `issues`, and listed on
+stderr at the end).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .document import Document, Meta
+from .pipeline import Context, analyze
+from .readers import InputError, RawArticle, parse_date, read_path
+
+EXIT_INPUT = 1
+EXIT_PARTIAL = 3
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="khabar: Arabic news into structured, verifiable knowledge (offline, on a CPU).")
+eval_app = typer.Typer(no_args_is_help=True, help="Measure quality on held-out data; JSON on the last line.")
+bench_app = typer.Typer(no_args_is_help=True, help="Measure speed and memory against peers run in the same process.")
+app.add_typer(eval_app, name="eval")
+app.add_typer(bench_app, name="bench")
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> None:
+    err.print(f"khabar: error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def _warn(message: str) -> None:
+    err.print(f"khabar: warning: {message}", markup=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"khabar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")) -> None:
+    """khabar: Arabic news into structured, verifiable knowledge."""
+
+
+# -- analyze -----------------------------------------------------------------------------------------------------
+
+@app.command("analyze")
+def analyze_cmd(
+    file: str = typer.Argument("-", help="A text, HTML or JSONL file; '-' or nothing reads stdin."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (the anchor "
+                                            "for relative dates); overrides what the input says."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text (a readable digest) or json (one JSON object "
+                            "per document: JSONL for a corpus)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="text, html or jsonl (default: "
+                                               "from the extension, then the content)."),
+    tokens: bool = typer.Option(True, "--tokens/--no-tokens", help="Include the tokens layer in JSON."),
+    max_mb: float = typer.Option(10.0, "--max-mb", help="Largest document accepted, in MB."),
+) -> None:
+    """Analyse one article or a JSONL corpus."""
+    if fmt not in ("text", "json"):
+        _fail(f"unknown --format {fmt!r} (use text or json)", 2)
+    if published is not None and parse_date(published) is None:
+        _fail(f"--published {published!r} is not a date (use YYYY-MM-DD)", 2)
+    if file == "-" and sys.stdin.isatty():
+        _fail("no input: give a FILE or pipe text on stdin", 2)
+    try:
+        articles = read_path(file, fmt=input_format, max_bytes=int(max_mb * 1_000_000))
+    except InputError as e:
+        _fail(str(e))
+    except ValueError as e:
+        _fail(str(e), 2)
+    ctx = Context.default()
+    out = Console(highlight=False, soft_wrap=True)
+    failed: list[str] = []
+    n = 0
+    for art in articles:
+        n += 1
+        doc = _document(art, published, ctx)
+        if doc.failed:
+            message = next(i.message for i in doc.issues if i.level == "error")
+            failed.append(message if message.startswith("line ") else f"line {art.line}: {message}")
+        for w in art.warnings:
+            _warn(w if art.line is None or w.startswith("line ") else f"line {art.line}: {w}")
+        if fmt == "json":
+            sys.stdout.write(doc.to_json(tokens=tokens) + "\n")
+        else:
+            _print_digest(out, doc, source=file if art.line is None else f"{file}:{art.line}")
+    sys.stdout.flush()
+    if failed:
+        err.print(f"khabar: {n} documents, {len(failed)} failed:", markup=False)
+        for f in failed:
+            err.print(f"  {f}", markup=False)
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _document(art: RawArticle, published: str | None, ctx: Context) -> Document:
+    meta = Meta.from_mapping(art.meta)
+    if art.error is not None:
+        doc = Document(text="", meta=meta)
+        doc.add_issue("read", "error", art.error.code, art.error.message)
+        return doc
+    doc = analyze(art.text, meta=meta, published=parse_date(published) if published else None, ctx=ctx)
+    for w in art.warnings:
+        doc.add_issue("read", "warning", "input", w)
+    return doc
+
+
+MAX_DIGEST_CHARS = 4000
+
+
+def _print_digest(out: Console, doc: Document, source: str) -> None:
+    m = doc.meta
+    head = Text(f"khabar {__version__} · {source}", style="bold")
+    out.print(head)
+    facts = [f"{len(doc.text):,} characters", f"{len(doc.sentences)} sentences", f"{len(doc.tokens)} tokens"]
+    if m.title:
+        out.print(Text(f"Title: {m.title}"))
+    out.print(Text(f"Published: {m.published or 'unknown (pass --published)'} · " + ", ".join(facts)))
+    errors = [i for i in doc.issues if i.level == "error"]
+    if errors:
+        for i in errors:
+            out.print(Text(f"error ({i.stage}): {i.message}", style="red"))
+        out.print()
+        return
+    if doc.obfuscations:
+        t = Table(title=f"Obfuscated words ({len(doc.obfuscations)})", title_justify="left", show_lines=False)
+        t.add_column("offset", justify="right")
+        t.add_column("as written")
+        t.add_column("restored")
+        t.add_column("how")
+        for o in doc.obfuscations:
+            t.add_row(str(o.start), repr(doc.text[o.start:o.end])[1:-1], o.clean, ", ".join(o.kinds))
+        out.print(t)
+    else:
+        out.print(Text("No obfuscated words."))
+    out.print(Text("Text (obfuscated words marked):", style="bold"))
+    out.print(_highlighted(doc))
+    for i in doc.issues:
+        if i.level != "error":
+            out.print(Text(f"{i.level} ({i.stage}): {i.message}", style="yellow"))
+    out.print()
+
+
+def _highlighted(doc: Document) -> Text:
+    shown = doc.text[:MAX_DIGEST_CHARS]
+    t = Text(shown)
+    for o in doc.obfuscations:
+        if o.end <= len(shown):
+            t.stylize("bold red underline", o.start, o.end)
+    if len(doc.text) > len(shown):
+        t.append(f" … ({len(doc.text) - len(shown):,} more characters; use --format json for all)", style="dim")
+    return t
+
+
+# -- normalize ---------------------------------------------------------------------------------------------------
+
+@app.command("normalize")
+def normalize_cmd() -> None:
+    """Read lines on stdin, write the clean text of each: one output line per input line."""
+    from .clean import clean
+    from .lexicon import default_lexicon
+
+    lex = default_lexicon()
+    bad = 0
+    out = sys.stdout
+    for n, raw in enumerate(sys.stdin.buffer, start=1):
+        line = raw.rstrip(b"\n").rstrip(b"\r")
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", errors="replace")
+            bad += 1
+            if bad == 1:
+                _warn(f"line {n} is not valid UTF-8; undecodable bytes became U+FFFD")
+        out.write(clean(text.lstrip("\ufeff") if n == 1 else text, lex).text + "\n")
+    out.flush()
+    if bad > 1:
+        _warn(f"{bad} lines were not valid UTF-8")
+
+
+# -- eval --------------------------------------------------------------------------------------------------------
+
+@eval_app.command("clean")
+def eval_clean_cmd(
+    n: int = typer.Option(1000, "--n", help="Sentences in each set (obfuscated, untouched)."),
+    seed: int = typer.Option(13, "--seed"),
+    split: str = typer.Option("test", "--split", help="dev or test half of the held-out SaudiNewsNet articles."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="saudinewsnet.jsonl.xz (default: ../shared/data)."),
+    examples: int = typer.Option(10, "--examples", help="Failures and false changes to show."),
+) -> None:
+    """Obfuscation recovery and false changes of the cleaner on held-out SaudiNewsNet sentences."""
+    from .evaluation.clean_eval import evaluate
+
+    if split not in ("dev", "test"):
+        _fail("--split must be dev or test", 2)
+    try:
+        r = evaluate(n=n, seed=seed, corpus=corpus, split=split)
+    except FileNotFoundError as e:
+        _fail(str(e))
+    fails, changes = r.pop("failures"), r.pop("false_changes")
+    typer.echo(f"restored {r['words_restored']}/{r['words_obfuscated']} obfuscated words ({r['restored_rate']:.2%}); "
+               f"left {r['sentences_unchanged']}/{r['sentences_untouched']} untouched sentences unchanged "
+               f"({r['unchanged_rate']:.2%})")
+    for f in fails[:examples]:
+        typer.echo(f"  not restored [{f['family']}]: {f['obfuscated']!r} -> {f['context']!r} (was {f['word']!r})")
+    for c in changes[:examples]:
+        typer.echo(f"  changed: {c['expected']!r} -> {c['got']!r}")
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+# -- bench -------------------------------------------------------------------------------------------------------
+
+@bench_app.command("clean")
+def bench_clean_cmd(
+    docs: int = typer.Option(2000, "--docs"),
+    corpus: Optional[Path] = typer.Option(None, "--corpus"),
+    repeats: int = typer.Option(5, "--repeats"),
+) -> None:
+    """Cleaning + alignment throughput against CAMeL Tools arclean and pyarabic, in this process."""
+    from . import bench
+
+    try:
+        texts = bench.load_texts(corpus, docs)
+    except FileNotFoundError as e:
+        _fail(str(e))
+    r = bench.bench_clean(texts, repeats=repeats)
+    typer.echo(bench.format_table(r))
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@bench_app.command("analyze")
+def bench_analyze_cmd(
+    docs: int = typer.Option(2000, "--docs"),
+    corpus: Optional[Path] = typer.Option(None, "--corpus"),
+) -> None:
+    """Whole-pipeline documents/s and peak memory as the corpus grows."""
+    from . import bench
+
+    try:
+        texts = bench.load_texts(corpus, docs)
+    except FileNotFoundError as e:
+        _fail(str(e))
+    sizes = tuple(s for s in (100, 500, 2000, 10000) if s <= len(texts)) or (len(texts),)
+    r = bench.bench_analyze(texts, sizes=sizes)
+    typer.echo(bench.format_table(r))
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("khabar: interrupted", markup=False)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()
