@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
+import io
 import json
 import lzma
 import re
@@ -64,7 +65,9 @@ def main() -> None:
                 bigrams[f"{a} {b}"] += 1
     kept_bigrams = [(p, c) for p, c in bigrams.most_common() if c >= 2]
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as out:
+    # mtime=0 keeps the file byte-identical across rebuilds of the same data.
+    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as raw, \
+            io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out:
         out.write(f"#khabar-lexicon\tdocs={n_docs}\ttokens={sum(counts.values())}\tmin_count={args.min_count}\n")
         for w, c in kept:
             out.write(f"{w}\t{c}\n")

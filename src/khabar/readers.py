@@ -400,8 +400,10 @@ def read_html(data: bytes | str, *, max_bytes: int | None = None) -> RawArticle:
         raise InputError("no_article", "HTML page has no extractable article text")
     # With favor_recall trafilatura falls back to whatever text there is, so a
     # page that is only a menu comes back as its link labels: not an article.
-    lines = [_norm_ws(ln) for ln in text.splitlines() if ln.strip()]
-    if all(ln in link_texts for ln in lines):
+    rest = _norm_ws(text)
+    for label in sorted((t for t in link_texts if t), key=len, reverse=True):
+        rest = rest.replace(label, " ")
+    if not re.sub(r"[\W_]+", "", rest):
         raise InputError(
             "no_article",
             "HTML page has no extractable article text (only navigation links)",
