@@ -51,6 +51,16 @@ class Alignment:
             return pos, pos
         return self._orig_start_of(start), self._orig_end_of(end - 1)
 
+    def to_original_many(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`to_original` for many spans; a text the cleaner left whole (one identity piece) maps for free."""
+        if len(self.c_starts) == 1 and self.c_lens[0] == self.o_lens[0] and self.c_starts[0] == 0:
+            shift = self.o_starts[0]
+            for s, e in spans:
+                if not 0 <= s <= e <= self.clean_len:
+                    raise ValueError(f"clean span ({s}, {e}) outside 0..{self.clean_len}")
+            return [(s + shift, e + shift) for s, e in spans]
+        return [self.to_original(s, e) for s, e in spans]
+
     def _orig_tail(self) -> int:
         if not self.c_starts:
             return self.orig_len

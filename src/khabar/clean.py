@@ -27,6 +27,7 @@ those spots go through the character-level path. Everything else is copied as on
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from itertools import compress
 import re
 import unicodedata
@@ -70,11 +71,14 @@ PUNCT_SEPARATORS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015/\\,\u060C")
 ABBREVIATIONS = ("أ.د", "ا.د", "ق.م", "ص.ب", "ج.م.ع", "ش.م.م", "ش.م.ع", "ش.ذ.م.م", "هـ.ش", "م.م", "ت.ث", "ب.م",
                  "ع.ع", "د.م", "ر.س", "ق.ب", "إ.هـ")
 _abbrev = "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-PROTECTED_RE = re.compile(
+# Identifiers are copied as written, harakat and tatweel included: URLs, e-mails, hashtags, mentions.
+IDENTIFIER_RE = re.compile(
     r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[#@][\w\u0640]+"
-    rf"|(?<![{LETTERS}])(?:{_abbrev})\.?(?![{LETTERS}])"
+    r"|[\w.+\-\u064B-\u065F\u0640]+@[\w\-\u064B-\u065F\u0640]+(?:\.[\w\-\u064B-\u065F\u0640]+)+"
+    r"|[#@][\w\u0640\u064B-\u065F]+"
+)
+PROTECTED_RE = re.compile(
+    IDENTIFIER_RE.pattern + rf"|(?<![{LETTERS}])(?:{_abbrev})\.?(?![{LETTERS}])"
 )
 # The fast scan: simple regexes (an alternation of them is several times slower), checked further in Python.
 SCAN_RE = re.compile(f"[{TATWEEL}{INVISIBLE}{PRESENTATION}{LOOKALIKE_CLASS}{DIGIT_LETTER_CLASS}{HARAKAT}{SEPARATORS}]+")
@@ -102,6 +106,8 @@ KNOWN = 3  # a word seen this many times in the lexicon corpus counts as known
 MAX_SEGMENT_FRAGMENTS = 12
 # Letters that abbreviate a title before a name: أستاذ، دكتور، مهندس، لواء، عميد، شيخ، سيد.
 TITLE_LETTERS = frozenset("أدملعشس")
+# Letters that stand alone in prose: the conjunction, and abbreviations (د دقيقة، م متر/ميلادي، ق قبل، ص صفحة...).
+ABBREVIATION_LETTERS = frozenset("وأدمقسصجكهعش")
 # The article split from its noun (`وال جماهير`) is frequent enough in the corpus to look like a word.
 DETACHED_ARTICLES = frozenset(("ال", "وال", "بال", "فال", "كال", "لل", "ولل"))
 COMMON_SHORT = 1000  # two-letter tokens this frequent (في، من، عن) are words, not debris of a split
@@ -135,6 +141,8 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     """Clean `text`; the result's alignment maps every clean span back to the original."""
     lex = lexicon or default_lexicon()
     spots, deletions, tatweel = _scan(text, lex)
+    if "@" in text or "#" in text or "www." in text or "://" in text:
+        spots, deletions, tatweel = _outside_identifiers(text, spots, deletions, tatweel)
     windows = _windows(text, spots)
     if tatweel:
         deletions.sort()
@@ -159,6 +167,20 @@ def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
     if tatweel:
         findings = _tatweel_findings(text, tatweel, windows, findings)
     return Cleaned(out, alignment, findings)
+
+
+def _outside_identifiers(text: str, *lists: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], ...]:
+    """Drop what the scan found inside URLs, e-mails, hashtags and mentions: they are copied as written."""
+    idents = [m.span() for m in IDENTIFIER_RE.finditer(text)]
+    if not idents:
+        return lists
+    starts = [s for s, _ in idents]
+
+    def inside(span: tuple[int, int]) -> bool:
+        k = bisect_right(starts, span[0]) - 1
+        return k >= 0 and span[0] < idents[k][1]
+
+    return tuple([sp for sp in lst if not inside(sp)] for lst in lists)
 
 
 def _tatweel_findings(text: str, tatweel: list[tuple[int, int]], windows: list[tuple[int, int]],
@@ -697,8 +719,9 @@ def _segment_cost(frags: list[_Fragment], classes: list[str], inserts: list[str]
             stand = [len(x) > 1 and lex.count(x) >= STANDALONE and x not in DETACHED_ARTICLES for x in (a, b)]
             if all(stand):
                 return None  # two words in their own right: او امر stays apart
-            if any(stand) and min(len(a), len(b)) == 1 and lex.count(word) < STANDALONE:
-                return None  # a word and a lone letter (في د 79) join only into a common word
+            lone = a if len(a) == 1 else b if len(b) == 1 else ""
+            if any(stand) and lone in ABBREVIATION_LETTERS and lex.count(word) < STANDALONE:
+                return None  # a word and a letter that can stand alone (في د 79) join only into a common word
         if c in ("dot", "ellipsis") and not known:
             debris = any(len(f.letters) <= 2 and lex.known_count(f.letters) < KNOWN for f in (left, right))
             if not debris:

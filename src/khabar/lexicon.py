@@ -26,6 +26,7 @@ class Lexicon:
     total: int
     spaced: dict[str, int] = field(default_factory=dict)  # "a b" -> how often written apart, where ab is a word
     _known: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # memo of known_count
+    _splits: dict[str, tuple[str, str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_lines(cls, lines) -> "Lexicon":
@@ -66,6 +67,15 @@ class Lexicon:
         A form the lexicon knows is split only when its base is SPLIT_RATIO times more frequent, so `وليد` stays
         whole while `والمرصد` becomes و + المرصد; `للمرصد` restores the article's alef: ل + المرصد.
         """
+        memo = self._splits.get(word)
+        if memo is not None:
+            return memo
+        memo = self._split_clitics(word)
+        if len(self._splits) < 500_000:
+            self._splits[word] = memo
+        return memo
+
+    def _split_clitics(self, word: str) -> tuple[str, str, str]:
         whole = self.counts.get(word, 0)
         best, best_count = ("", word, ""), 0
         for pre in ("",) + PROCLITICS:
@@ -105,7 +115,7 @@ class Lexicon:
     def cost(self, word: str) -> float:
         """Negative log-probability of a word: frequency when known, a spelling model when not."""
         f = self.known_count(word)
-        if f >= 1.0:
+        if f > 0.0:  # seen, or a rare clitic form of a seen base (counted at a discount)
             return math.log(self.total / f)
         return math.log(self.total) + 3.6 * len(word)
 

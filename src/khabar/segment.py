@@ -16,13 +16,14 @@ if TYPE_CHECKING:
     from .pipeline import Context
 
 _DIGIT = r"[0-9\u0660-\u0669\u06F0-\u06F9]"
+# Arabic words first: they are most tokens, and trying the URL and e-mail patterns on each would cost.
 TOKEN_RE = re.compile(
-    r"(?P<url>(?:https?://|www\.)\S+?)(?=[\s\u060C,;)\]»\"']*(?:\s|$))"
+    rf"(?P<word>[{LETTERS}]+)"
+    rf"|(?P<number>{_DIGIT}+(?:[.,:/\u066B\u066C]{_DIGIT}+)*%?)"
+    r"|(?P<url>(?:https?://|www\.)\S+?)(?=[\s\u060C,;)\]»\"']*(?:\s|$))"
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<hashtag>#[\w\u0640]+)"
     r"|(?P<mention>@\w+)"
-    rf"|(?P<number>{_DIGIT}+(?:[.,:/\u066B\u066C]{_DIGIT}+)*%?)"
-    rf"|(?P<word>[{LETTERS}]+)"
     r"|(?P<latin>[A-Za-z\u00C0-\u024F]+(?:['’-][A-Za-z\u00C0-\u024F]+)*)"
     r"|(?P<punct>\.{2,}|[^\w\s])"
     r"|(?P<symbol>\S)"
@@ -57,18 +58,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def run(doc: Document, ctx: Context) -> None:
     """Pipeline stage: fill `doc.sentences` and `doc.tokens`."""
     clean = doc.clean.text if doc.clean is not None else doc.text
-    lex = ctx.lexicon
+    split = ctx.lexicon.split_clitics
     sents = sentence_spans(clean)
-    doc.sentences = [Sentence(*doc.to_original_span(s, e)) for s, e in sents]
-    tokens: list[Token] = []
+    found: list[tuple[int, int, str, str, int]] = []
     for si, (s, e) in enumerate(sents):
         for m in TOKEN_RE.finditer(clean, s, e):
-            kind = m.lastgroup or "symbol"
-            cs, ce = m.span()
-            os_, oe = doc.to_original_span(cs, ce)
-            word = m.group()
-            tok = Token(os_, oe, word, kind, si)
-            if kind == "word":
-                tok.prefix, tok.base, tok.suffix = lex.split_clitics(word)
-            tokens.append(tok)
+            found.append((m.start(), m.end(), m.group(), m.lastgroup or "symbol", si))
+    if doc.clean is not None:
+        orig = doc.clean.alignment.to_original_many([(s, e) for s, e in sents] + [(f[0], f[1]) for f in found])
+    else:
+        orig = [(s, e) for s, e in sents] + [(f[0], f[1]) for f in found]
+    doc.sentences = [Sentence(*orig[i]) for i in range(len(sents))]
+    tokens: list[Token] = []
+    for (os_, oe), (_, _, word, kind, si) in zip(orig[len(sents):], found):
+        tok = Token(os_, oe, word, kind, si)
+        if kind == "word":
+            tok.prefix, tok.base, tok.suffix = split(word)
+        tokens.append(tok)
     doc.tokens = tokens
