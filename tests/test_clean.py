@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from khabar.chars import DIGIT_LETTERS, HARAKAT_SET, LETTER_SET, LOOKALIKES, PRESENTATION_SET
-from khabar.clean import clean, normalize
+from khabar.cleaner import clean, normalize
 from khabar.fold import fold
 from khabar.lexicon import default_lexicon
 from khabar.obfuscate import obfuscate_word

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from khabar.clean import clean
+from khabar.cleaner import clean
 from khabar.datasets import saudinewsnet_path
 from khabar.evaluation.clean_eval import evaluate, plain_normalise
 from khabar.obfuscate import FAMILIES, obfuscate_word

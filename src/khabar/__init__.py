@@ -2,7 +2,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .clean import clean, normalize
+from .cleaner import clean, normalize
 from .document import Document, Meta
 from .fold import fold
 from .pipeline import Context, analyze

@@ -5,7 +5,7 @@ means little on its own. Every speed figure here is therefore paired with a rati
 same process, on the same texts, interleaved round-robin with khabar (so a slow spell of the machine hits
 every tool alike):
 
-- `bench_clean`: `khabar.clean.clean` (cleaning + alignment + findings) against CAMeL Tools `arclean` and
+- `bench_clean`: `khabar.cleaner.clean` (cleaning + alignment + findings) against CAMeL Tools `arclean` and
   pyarabic `strip_tashkeel(strip_tatweel(x))`. The peers do far less (no alignment, no de-obfuscation), so the
   ratio is the price of what khabar does beyond them, not a contest.
 - `bench_analyze`: the whole pipeline (`khabar.pipeline.analyze`, one shared Context) on growing prefixes of
@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .clean import clean
+from .cleaner import clean
 from .corpus_split import heldout_split, is_heldout
 from .datasets import iter_saudinewsnet, saudinewsnet_path
 from .lexicon import default_lexicon
@@ -219,7 +219,7 @@ def bench_clean(texts: list[str], repeats: int = 5, *, progress: bool = False) -
 
     runners: dict[str, Callable[[str], Any]] = {"khabar": khabar_clean}
     tools: dict[str, dict[str, Any]] = {
-        "khabar": {"available": True, "package": "khabar", "does": "khabar.clean.clean (text + alignment + findings)"}
+        "khabar": {"available": True, "package": "khabar", "does": "khabar.cleaner.clean (text + alignment + findings)"}
     }
     for name, make in PEERS.items():
         fn, info = make()

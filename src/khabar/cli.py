@@ -171,7 +171,7 @@ def _highlighted(doc: Document) -> Text:
 @app.command("normalize")
 def normalize_cmd() -> None:
     """Read lines on stdin, write the clean text of each: one output line per input line."""
-    from .clean import clean
+    from .cleaner import clean
     from .lexicon import default_lexicon
 
     lex = default_lexicon()
@@ -229,12 +229,13 @@ def bench_clean_cmd(
     docs: int = typer.Option(2000, "--docs"),
     corpus: Optional[Path] = typer.Option(None, "--corpus"),
     repeats: int = typer.Option(5, "--repeats"),
+    split: str = typer.Option("test", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
 ) -> None:
     """Cleaning + alignment throughput against CAMeL Tools arclean and pyarabic, in this process."""
     from . import bench
 
     try:
-        texts = bench.load_texts(corpus, docs)
+        texts = bench.load_texts(corpus, docs, split=split)
     except FileNotFoundError as e:
         _fail(str(e))
     r = bench.bench_clean(texts, repeats=repeats)
@@ -246,15 +247,16 @@ def bench_clean_cmd(
 def bench_analyze_cmd(
     docs: int = typer.Option(2000, "--docs"),
     corpus: Optional[Path] = typer.Option(None, "--corpus"),
+    split: str = typer.Option("heldout", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
 ) -> None:
     """Whole-pipeline documents/s and peak memory as the corpus grows."""
     from . import bench
 
     try:
-        texts = bench.load_texts(corpus, docs)
+        texts = bench.load_texts(corpus, docs, split=split)
     except FileNotFoundError as e:
         _fail(str(e))
-    sizes = tuple(s for s in (100, 500, 2000, 10000) if s <= len(texts)) or (len(texts),)
+    sizes = tuple(s for s in (100, 500, 2000, 10000) if s < len(texts)) + (len(texts),)
     r = bench.bench_analyze(texts, sizes=sizes)
     typer.echo(bench.format_table(r))
     typer.echo(json.dumps(r, ensure_ascii=False))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .clean import run as clean_stage
+from .cleaner import run as clean_stage
 from .segment import run as segment_stage
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon

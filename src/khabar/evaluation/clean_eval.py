@@ -22,7 +22,7 @@ from typing import Any
 
 from ..chars import (HARAKAT, HARAKAT_SET, LETTERS, LOOKALIKE_CLASS, LOOKALIKES, PRESENTATION, PRESENTATION_SET,
                      TATWEEL)
-from ..clean import clean
+from ..cleaner import clean
 from ..datasets import iter_saudinewsnet, sentences_of
 from ..obfuscate import FAMILIES, obfuscate_word
 

@@ -110,6 +110,7 @@ TITLE_LETTERS = frozenset("أدملعشس")
 ABBREVIATION_LETTERS = frozenset("وأدمقسصجكهعش")
 # The article split from its noun (`وال جماهير`) is frequent enough in the corpus to look like a word.
 DETACHED_ARTICLES = frozenset(("ال", "وال", "بال", "فال", "كال", "لل", "ولل"))
+COMMON_3 = 200  # three-letter tokens rarer than this (الم، الإ) may be the head of a split word
 COMMON_SHORT = 1000  # two-letter tokens this frequent (في، من، عن) are words, not debris of a split
 
 
@@ -355,7 +356,8 @@ def _space_join_spots(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         if prv:
             if get(prv + w, 0) >= KNOWN:
                 groups.add((prv, w))
-            if nxt and (get(prv + w + nxt, 0) >= KNOWN or (
+            # A word cut in three leaves a short middle piece (الحو ثي ون).
+            if nxt and len(w) <= 3 and (get(prv + w + nxt, 0) >= KNOWN or (
                     len(w) == len(nxt) == len(prv) == 1 and nxt in LETTER_SET and prv in LETTER_SET)):
                 groups.add((prv, w, nxt))
     spots = []
@@ -371,8 +373,16 @@ def _may_join(a: str, b: str, lex: Lexicon) -> bool:
     joined = lex.count(a + b)
     if joined < SPACED_RATIO * lex.spaced_count(a, b):
         return False
-    return not (len(a) > 1 and len(b) > 1 and all(
-        lex.count(x) >= STANDALONE and x not in DETACHED_ARTICLES for x in (a, b)))
+    return not _both_words(a, b, lex)
+
+
+def _both_words(a: str, b: str, lex: Lexicon) -> bool:
+    """Two fragments that are each a word in their own right, more common apart than joined: `او امر` (not
+    `اوامر`), `في ما`. `طهر ان` is not: طهران is far more common than طهر."""
+    if len(a) < 2 or len(b) < 2 or a in DETACHED_ARTICLES or b in DETACHED_ARTICLES:
+        return False
+    rarer = min(lex.count(a), lex.count(b))
+    return rarer >= STANDALONE and lex.count(a + b) < rarer
 
 
 def _find_spaced(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -405,7 +415,7 @@ def _solid_words(lex: Lexicon) -> frozenset[str]:
     if solid is None:
         solid = frozenset(w for w, c in lex.counts.items()
                           if w not in DETACHED_ARTICLES and len(w) > 1 and not REPEAT_RE.search(w)
-                          and c >= (COMMON_SHORT if len(w) == 2 else SOLID_COUNT))
+                          and c >= (COMMON_SHORT if len(w) == 2 else COMMON_3 if len(w) == 3 else SOLID_COUNT))
         _SOLID.clear()
         _SOLID[id(lex)] = solid
     return solid
@@ -717,8 +727,8 @@ def _segment_cost(frags: list[_Fragment], classes: list[str], inserts: list[str]
             if lex.count(word) < SPACED_RATIO * lex.spaced_count(a, b):
                 return None  # the corpus writes this pair apart too: عبد الله, ريفر بلايت, جيجا واط
             stand = [len(x) > 1 and lex.count(x) >= STANDALONE and x not in DETACHED_ARTICLES for x in (a, b)]
-            if all(stand):
-                return None  # two words in their own right: او امر stays apart
+            if _both_words(a, b, lex):
+                return None  # two words in their own right: او امر, في ما stay apart
             lone = a if len(a) == 1 else b if len(b) == 1 else ""
             if any(stand) and lone in ABBREVIATION_LETTERS and lex.count(word) < STANDALONE:
                 return None  # a word and a letter that can stand alone (في د 79) join only into a common word
