@@ -98,9 +98,11 @@ def test_empty_and_failed_documents_validate():
 
 
 def test_later_layers_are_allowed_as_arrays(doc_dict):
-    doc_dict["mentions"] = [{"start": 0, "end": 5, "text": "تركيا", "type": "GPE"}]
+    doc_dict["places"] = [{"start": 0, "end": 5, "text": "تركيا", "type": "GPE"}]
     doc_dict["claims"] = []
     assert validate(doc_dict) == []
+    doc_dict["mentions"] = [{"start": 0, "end": 5, "text": "تركيا", "type": "GPE"}]
+    assert any(e.startswith("mentions/0") for e in validate(doc_dict)), "mentions have a schema of their own"
     doc_dict["entities"] = {"not": "an array"}
     assert any(e.startswith("entities") for e in validate(doc_dict))
 

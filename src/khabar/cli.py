@@ -29,8 +29,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="khabar: Arabic news into structured, verifiable knowledge (offline, on a CPU).")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality on held-out data; JSON on the last line.")
 bench_app = typer.Typer(no_args_is_help=True, help="Measure speed and memory against peers run in the same process.")
+train_app = typer.Typer(no_args_is_help=True, help="Rebuild the shipped models from ../shared/data.")
 app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
+app.add_typer(train_app, name="train")
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -147,6 +149,16 @@ def _print_digest(out: Console, doc: Document, source: str) -> None:
         out.print(t)
     else:
         out.print(Text("No obfuscated words."))
+    if doc.mentions:
+        out.print(Text(f"Named entities ({len(doc.mentions)} mentions):", style="bold"))
+        groups: dict[str, dict[str, int]] = {}
+        for m in doc.mentions:
+            names = groups.setdefault(m.label, {})
+            names[m.clean] = names.get(m.clean, 0) + 1
+        for label in ("PER", "ORG", "LOC", "MISC"):
+            if label in groups:
+                items = sorted(groups[label].items(), key=lambda kv: (-kv[1], kv[0]))
+                out.print(Text(f"  {label}: " + "، ".join(f"{n} ×{c}" if c > 1 else n for n, c in items)))
     out.print(Text("Text (obfuscated words marked):", style="bold"))
     out.print(_highlighted(doc))
     for i in doc.issues:
@@ -219,6 +231,46 @@ def eval_clean_cmd(
         typer.echo(f"  not restored [{f['family']}]: {f['obfuscated']!r} -> {f['context']!r} (was {f['word']!r})")
     for c in changes[:examples]:
         typer.echo(f"  changed: {c['expected']!r} -> {c['got']!r}")
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@eval_app.command("ner")
+def eval_ner_cmd(
+    test: Optional[Path] = typer.Option(None, "--test", help="CoNLL file (default: ANERcorp CAMeL-style test)."),
+    corpus_format: str = typer.Option("anercorp", "--corpus-format", help="anercorp, aqmar or wojood."),
+    obfuscate: bool = typer.Option(False, "--obfuscate", help="Obfuscate every entity word first (robustness); "
+                                   "tokens then go through the cleaner before tagging."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A .crfsuite model (default: the shipped one)."),
+    seed: int = typer.Option(13, "--seed"),
+) -> None:
+    """Entity-level P/R/F1 (CoNLL exact match), micro and per type; JSON on the last line."""
+    from .evaluation.ner_run import run_ner_eval
+
+    try:
+        r = run_ner_eval(test, corpus_format, obfuscate=obfuscate, model=model, seed=seed)
+    except (FileNotFoundError, ValueError) as e:
+        _fail(str(e))
+    m = r["micro"]
+    typer.echo(f"{r['test']}: micro P {m['precision']:.4f} R {m['recall']:.4f} F1 {m['f1']:.4f} "
+               f"({m['gold']} gold entities)")
+    for k, v in r["per_type"].items():
+        typer.echo(f"  {k:5s} P {v['precision']:.4f} R {v['recall']:.4f} F1 {v['f1']:.4f} ({v['gold']} gold)")
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@train_app.command("ner")
+def train_ner_cmd(
+    out: Path = typer.Option(Path("src/khabar/data/ner.crfsuite"), "--out"),
+    train: Optional[Path] = typer.Option(None, "--train", help="CoNLL train file (default: ANERcorp train)."),
+    max_iterations: int = typer.Option(300, "--max-iterations"),
+) -> None:
+    """Train the CRF NER model; the L1/L2 weights are chosen on the last tenth of the train split."""
+    from .training.ner_train import select_and_train
+
+    try:
+        r = select_and_train(out, train, max_iterations=max_iterations, log=lambda s: err.print(s, markup=False))
+    except FileNotFoundError as e:
+        _fail(str(e))
     typer.echo(json.dumps(r, ensure_ascii=False))
 
 

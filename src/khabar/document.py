@@ -85,6 +85,17 @@ class Token:
 
 
 @dataclass
+class Mention:
+    """A named-entity mention: PER, ORG, LOC or MISC, from the NER model (`source`)."""
+
+    start: int
+    end: int
+    label: str
+    clean: str
+    source: str = "crf"
+
+
+@dataclass
 class CleanText:
     text: str
     alignment: Alignment
@@ -98,6 +109,7 @@ class Document:
     obfuscations: list[Obfuscation] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
@@ -128,6 +140,7 @@ class Document:
         d["obfuscations"] = [self._item(o) for o in self.obfuscations]
         d["sentences"] = [self._item(s) for s in self.sentences]
         d["tokens"] = [self._item(t) for t in self.tokens] if tokens else []
+        d["mentions"] = [self._item(m) for m in self.mentions]
         d["issues"] = [vars(i).copy() for i in self.issues]
         return d
 
@@ -155,6 +168,7 @@ class Document:
         doc.obfuscations = [_load(Obfuscation, x) for x in d.get("obfuscations", [])]
         doc.sentences = [_load(Sentence, x) for x in d.get("sentences", [])]
         doc.tokens = [_load(Token, x) for x in d.get("tokens", [])]
+        doc.mentions = [_load(Mention, x) for x in d.get("mentions", [])]
         doc.issues = [Issue(**x) for x in d.get("issues", [])]
         return doc
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cleaner import run as clean_stage
+from .ner import Tagger, default_tagger
+from .ner import run as ner_stage
 from .segment import run as segment_stage
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon
@@ -21,16 +23,18 @@ Stage = Callable[[Document, "Context"], None]
 STAGES: list[tuple[str, Stage]] = [
     ("clean", clean_stage),
     ("segment", segment_stage),
+    ("ner", ner_stage),
 ]
 
 
 @dataclass(frozen=True)
 class Context:
     lexicon: Lexicon
+    ner: Tagger | None = None
 
     @classmethod
     def default(cls) -> "Context":
-        return cls(lexicon=default_lexicon())
+        return cls(lexicon=default_lexicon(), ner=default_tagger())
 
 
 def analyze(text: str | Document, *, meta: Meta | dict[str, Any] | None = None, published: str | None = None,
