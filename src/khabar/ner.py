@@ -114,22 +114,35 @@ def sentence_features(tokens: Sequence[str], res: Resources, cache: dict[str, li
     """Feature strings for each token of a sentence: its own, and a few of its neighbours'."""
     cache = {} if cache is None else cache
     own = [_word_features(t, res, cache) for t in tokens]
+    # A word's features as a neighbour at each offset, built once per word form (the cache key is prefixed).
+    ctx = [_context_features(t, o, cache) for t, o in zip(tokens, own)]
     n = len(tokens)
     out = []
     for i in range(n):
-        feats = ["bias"] + own[i]
+        feats = ["bias", *own[i]]
         if i == 0:
             feats.append("BOS")
         if i == n - 1:
             feats.append("EOS")
-        for d in _CONTEXT:
+        for k, d in enumerate(_CONTEXT):
             j = i + d
             if 0 <= j < n:
-                feats += [f"{d}:{x}" for x in own[j] if x.startswith(_SHARED)]
-        if 0 < i:
+                feats += ctx[j][k]
+        if i:
             feats.append(f"bi={own[i - 1][0][2:]}|{own[i][0][2:]}")
         out.append(feats)
     return out
+
+
+def _context_features(tok: str, own: list[str], cache: dict) -> list[list[str]]:
+    key = "\x00" + tok
+    got = cache.get(key)
+    if got is None:
+        shared = [x for x in own if x.startswith(_SHARED)]
+        # As the neighbour at offset d (j = i + d) of some token i, this word contributes "d:feature".
+        got = [[f"{d}:{x}" for x in shared] for d in _CONTEXT]
+        cache[key] = got
+    return got
 
 
 class Tagger:
