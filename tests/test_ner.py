@@ -70,3 +70,28 @@ def test_pipeline_mentions_point_into_the_original_even_when_obfuscated():
         assert text[m.start:m.end]
         assert m.label in ("PER", "ORG", "LOC", "MISC")
     assert any(text[m.start:m.end] == "سوريا" and m.label == "LOC" for m in doc.mentions)
+
+
+def test_train_tiny_model_and_eval_it_from_the_cli(tmp_path: Path):
+    import json
+    import subprocess
+    import sys
+
+    from khabar.ner import Tagger
+    from khabar.training.ner_train import train_crf
+
+    lines = []
+    for name, place in (("بشار", "دمشق"), ("محمد", "بغداد"), ("علي", "بيروت"), ("أحمد", "عمان")) * 5:
+        lines += [f"قال O", f"{name} B-PERS", f"في O", f"{place} B-LOC", ""]
+    data = tmp_path / "tiny.txt"
+    data.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    model = tmp_path / "tiny.crfsuite"
+    info = train_crf(read_anercorp(data), model, c1=0.0, c2=0.01, max_iterations=30)
+    assert model.stat().st_size > 0 and info["sentences"] == 20
+    assert Tagger(str(model)).tag(["قال", "بشار", "في", "دمشق"]) == ["O", "B-PER", "O", "B-LOC"]
+    r = subprocess.run([sys.executable, "-m", "khabar", "eval", "ner", "--test", str(data), "--model", str(model)],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()
+    result = json.loads(r.stdout.decode().splitlines()[-1])
+    assert result["task"] == "ner" and result["micro"]["f1"] == 1.0
+    assert set(result["per_type"]) == {"PER", "ORG", "LOC", "MISC"}

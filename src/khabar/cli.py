@@ -276,6 +276,23 @@ def train_ner_cmd(
 
 # -- bench -------------------------------------------------------------------------------------------------------
 
+def _bench_texts(corpus: Path | None, docs: int, split: str) -> list[str]:
+    from . import bench
+
+    try:
+        return bench.load_texts(corpus, docs, split=split)
+    except FileNotFoundError as e:
+        _fail(str(e))
+        raise  # unreachable: _fail exits
+
+
+def _print_result(r: dict) -> None:
+    from . import bench
+
+    typer.echo(bench.format_table(r))
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
 @bench_app.command("clean")
 def bench_clean_cmd(
     docs: int = typer.Option(2000, "--docs"),
@@ -286,13 +303,7 @@ def bench_clean_cmd(
     """Cleaning + alignment throughput against CAMeL Tools arclean and pyarabic, in this process."""
     from . import bench
 
-    try:
-        texts = bench.load_texts(corpus, docs, split=split)
-    except FileNotFoundError as e:
-        _fail(str(e))
-    r = bench.bench_clean(texts, repeats=repeats)
-    typer.echo(bench.format_table(r))
-    typer.echo(json.dumps(r, ensure_ascii=False))
+    _print_result(bench.bench_clean(_bench_texts(corpus, docs, split), repeats=repeats))
 
 
 @bench_app.command("analyze")
@@ -304,14 +315,9 @@ def bench_analyze_cmd(
     """Whole-pipeline documents/s and peak memory as the corpus grows."""
     from . import bench
 
-    try:
-        texts = bench.load_texts(corpus, docs, split=split)
-    except FileNotFoundError as e:
-        _fail(str(e))
+    texts = _bench_texts(corpus, docs, split)
     sizes = tuple(s for s in (100, 500, 2000, 10000) if s < len(texts)) + (len(texts),)
-    r = bench.bench_analyze(texts, sizes=sizes)
-    typer.echo(bench.format_table(r))
-    typer.echo(json.dumps(r, ensure_ascii=False))
+    _print_result(bench.bench_analyze(texts, sizes=sizes))
 
 
 def main() -> None:
