@@ -82,7 +82,7 @@ def test_train_tiny_model_and_eval_it_from_the_cli(tmp_path: Path):
 
     lines = []
     for name, place in (("بشار", "دمشق"), ("محمد", "بغداد"), ("علي", "بيروت"), ("أحمد", "عمان")) * 5:
-        lines += [f"قال O", f"{name} B-PERS", f"في O", f"{place} B-LOC", ""]
+        lines += ["قال O", f"{name} B-PERS", "في O", f"{place} B-LOC", ""]
     data = tmp_path / "tiny.txt"
     data.write_text("\n".join(lines) + "\n", encoding="utf-8")
     model = tmp_path / "tiny.crfsuite"

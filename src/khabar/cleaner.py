@@ -38,7 +38,7 @@ from .alignment import AlignedBuilder, Alignment
 from .document import CleanText, Document, Obfuscation
 from .chars import (DIGIT_LETTER_CLASS, DIGIT_LETTERS, HARAKAT, HARAKAT_SET, INVISIBLE, INVISIBLE_SET,
                     LETTER_SET, LETTERS, LOOKALIKE_CLASS, LOOKALIKES, PRESENTATION, PRESENTATION_SET,
-                    SEPARATOR_SET, SEPARATORS, SPACE_SET, SPACES, TATWEEL)
+                    SEPARATOR_SET, SEPARATORS, SPACE_SET, TATWEEL)
 from .lexicon import Lexicon, default_lexicon
 
 if TYPE_CHECKING:
@@ -87,7 +87,6 @@ HARAKAT_CHARS = "".join(sorted(HARAKAT_SET))
 SEPARATOR_CHARS = "".join(sorted(SEPARATOR_SET))
 REPEAT_RE = re.compile(f"([{LETTERS}])\\1\\1")
 PURE_WORD_RE = re.compile(f"[{LETTERS}]+")
-DIGIT_RE = re.compile(r"\d")
 
 # (join cost, keep cost) of each boundary class between two fragments; None = not allowed.
 BOUNDARY_COSTS: dict[str, tuple[float | None, float | None]] = {
@@ -369,9 +368,10 @@ def _space_join_spots(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def _may_join(a: str, b: str, lex: Lexicon) -> bool:
-    """The pair tests of `_segment_cost` that need no context, applied early to spare a window."""
-    joined = lex.count(a + b)
-    if joined < SPACED_RATIO * lex.spaced_count(a, b):
+    """Whether a space between `a` and `b` may be removed, as far as the pair alone can tell: not where the
+    corpus writes the pair apart too (عبد الله, ريفر بلايت, جيجا واط), nor between two words in their own right
+    (او امر, في ما). Applied early to spare a window, and again in `_segment_cost`."""
+    if lex.count(a + b) < SPACED_RATIO * lex.spaced_count(a, b):
         return False
     return not _both_words(a, b, lex)
 
@@ -724,13 +724,11 @@ def _segment_cost(frags: list[_Fragment], classes: list[str], inserts: list[str]
             a, b = _join(frags, inserts, j, k + 1), _join(frags, inserts, k + 1, i)
             if a == WAW and len(b) > 1:
                 return None  # a separate conjunction و
-            if lex.count(word) < SPACED_RATIO * lex.spaced_count(a, b):
-                return None  # the corpus writes this pair apart too: عبد الله, ريفر بلايت, جيجا واط
-            stand = [len(x) > 1 and lex.count(x) >= STANDALONE and x not in DETACHED_ARTICLES for x in (a, b)]
-            if _both_words(a, b, lex):
-                return None  # two words in their own right: او امر, في ما stay apart
-            lone = a if len(a) == 1 else b if len(b) == 1 else ""
-            if any(stand) and lone in ABBREVIATION_LETTERS and lex.count(word) < STANDALONE:
+            if not _may_join(a, b, lex):
+                return None
+            lone, other = (a, b) if len(a) == 1 else (b, a) if len(b) == 1 else ("", "")
+            if (lone in ABBREVIATION_LETTERS and lex.count(other) >= STANDALONE
+                    and other not in DETACHED_ARTICLES and lex.count(word) < STANDALONE):
                 return None  # a word and a letter that can stand alone (في د 79) join only into a common word
         if c in ("dot", "ellipsis") and not known:
             debris = any(len(f.letters) <= 2 and lex.known_count(f.letters) < KNOWN for f in (left, right))

@@ -35,8 +35,8 @@ class Lexicon:
         total = 0
         for line in lines:
             if line.startswith("#"):
-                for field in line.strip().split("\t")[1:]:
-                    k, _, v = field.partition("=")
+                for item in line.strip().split("\t")[1:]:
+                    k, _, v = item.partition("=")
                     if k == "tokens":
                         total = int(v)
                 continue
