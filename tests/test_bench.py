@@ -176,3 +176,15 @@ def test_format_table(texts: list[str], monkeypatch: pytest.MonkeyPatch):
 
 def test_peers_registry_names():
     assert set(bench.PEERS) == {"arclean", "pyarabic"}
+
+
+def test_bench_ner_structure(texts: list[str]):
+    from khabar.ner import default_tagger
+
+    if default_tagger() is None:
+        pytest.skip("no NER model shipped in this build")
+    r = bench.bench_ner(texts, repeats=1)
+    assert r["task"] == "bench_ner" and r["tokens"] > 50 and r["sentences"] >= len(texts)
+    assert r["tokens_per_s_cold"] > 0 and r["tokens_per_s_warm"] > 0
+    assert 0 < r["crfsuite_share"] and r["model_bytes"] > 100_000
+    assert "tokens/s warm" in format_table(r)

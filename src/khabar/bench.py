@@ -407,6 +407,79 @@ def bench_analyze(texts: list[str], sizes: tuple[int, ...] = (100, 500, 2000), *
 
 # -- table ---------------------------------------------------------------------------------------------------------
 
+# -- ner -------------------------------------------------------------------------------------------------------------
+
+def bench_ner(texts: list[str], repeats: int = 3, model: Path | None = None) -> dict:
+    """Tagging speed of the NER model on the tokens the pipeline gives it, beside the model's size and load time.
+
+    The texts are cleaned and segmented first (not timed). Reported: tokens/s for a first pass with an empty
+    feature cache (as a short run sees it) and the best of `repeats` passes with the cache warm (as a corpus run
+    sees it), and the share of time spent inside CRFsuite itself (the rest is feature extraction in Python).
+    """
+    import importlib.resources as ir
+
+    from . import clusters as clusters_mod
+    from . import ner as ner_mod
+    from .cleaner import run as clean_run
+    from .document import Document
+    from .pipeline import Context
+    from .segment import run as segment_run
+
+    ctx = Context(lexicon=default_lexicon(), ner=None)
+    sentences: list[list[str]] = []
+    for t in texts:
+        doc = Document(text=t)
+        clean_run(doc, ctx)
+        segment_run(doc, ctx)
+        by: dict[int, list[str]] = {}
+        for tok in doc.tokens:
+            by.setdefault(tok.sentence, []).append(tok.clean)
+        sentences.extend(by.values())
+    n_tokens = sum(len(x) for x in sentences)
+
+    if model is None:
+        ref = ir.files("khabar.data").joinpath(ner_mod.MODEL_FILE)
+        if not ref.is_file():
+            raise FileNotFoundError("no NER model shipped: train one with `khabar train ner`")
+        model = Path(str(ref))
+    t0 = time.perf_counter()
+    res = ner_mod.Resources(default_lexicon(), ner_mod.load_places.__wrapped__(),
+                            clusters_mod.load_clusters.__wrapped__())
+    t1 = time.perf_counter()
+    tagger = ner_mod.Tagger(str(model), res)
+    t2 = time.perf_counter()
+
+    start = time.perf_counter()
+    for sent in sentences:
+        tagger.tag(sent)
+    cold = time.perf_counter() - start
+    warm = []
+    for _ in range(max(1, repeats)):
+        start = time.perf_counter()
+        for sent in sentences:
+            tagger.tag(sent)
+        warm.append(time.perf_counter() - start)
+    feats = [ner_mod.sentence_features(x, res, tagger._cache) for x in sentences]
+    start = time.perf_counter()
+    for f in feats:
+        tagger._tagger.tag(f)
+    crf_only = time.perf_counter() - start
+    best = min(warm)
+    return {
+        "task": "bench_ner",
+        "docs": len(texts),
+        "sentences": len(sentences),
+        "tokens": n_tokens,
+        "tokens_per_s_cold": round(n_tokens / cold, 1) if cold else None,
+        "tokens_per_s_warm": round(n_tokens / best, 1) if best else None,
+        "crfsuite_share": round(crf_only / best, 3) if best else None,
+        "model_bytes": model.stat().st_size,
+        "model_load_s": round(t2 - t1, 4),
+        "resources_load_s": round(t1 - t0, 4),
+        "environment": _environment(),
+    }
+
+
 def _fmt(v: Any, digits: int = 3) -> str:
     if v is None:
         return "-"
@@ -423,7 +496,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def format_table(result: dict) -> str:
-    """A small plain-text table of a `bench_clean` or `bench_analyze` result."""
+    """A small plain-text table of a `bench_clean`, `bench_analyze` or `bench_ner` result."""
     task = result.get("task")
     out: list[str] = []
     if task == "bench_clean":
@@ -456,6 +529,14 @@ def format_table(result: dict) -> str:
         out.append(f"tracemalloc ({m['docs']} docs, untimed): peak {m['tracemalloc_peak_kb']:.0f} kB, "
                    f"retained {m['tracemalloc_retained_kb']:.0f} kB ({m['retained_kb_per_doc']:.1f} kB/doc)")
         out.append("pipeline/clean: pipeline time over clean-only time on the same texts")
+    elif task == "bench_ner":
+        out.append(f"ner: {result['docs']} docs, {result['sentences']} sentences, {result['tokens']} tokens")
+        out += _table(["tokens/s cold", "tokens/s warm", "CRFsuite share", "model MB", "model load s",
+                       "features' data load s"],
+                      [[_fmt(result["tokens_per_s_cold"], 0), _fmt(result["tokens_per_s_warm"], 0),
+                        _fmt(result["crfsuite_share"], 2), _fmt(result["model_bytes"] / 1e6, 2),
+                        _fmt(result["model_load_s"], 3), _fmt(result["resources_load_s"], 3)]])
+        out.append("cold: first pass, empty feature cache; warm: best pass with the cache filled (a corpus run)")
     else:
         raise ValueError(f"not a benchmark result: task={task!r}")
     return "\n".join(out)

@@ -320,6 +320,23 @@ def bench_analyze_cmd(
     _print_result(bench.bench_analyze(texts, sizes=sizes))
 
 
+@bench_app.command("ner")
+def bench_ner_cmd(
+    docs: int = typer.Option(500, "--docs"),
+    corpus: Optional[Path] = typer.Option(None, "--corpus"),
+    split: str = typer.Option("test", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
+    repeats: int = typer.Option(3, "--repeats"),
+) -> None:
+    """NER tagging tokens/s on one core, beside the model's size and load time."""
+    from . import bench
+
+    try:
+        r = bench.bench_ner(_bench_texts(corpus, docs, split), repeats=repeats)
+    except FileNotFoundError as e:
+        _fail(str(e))
+    _print_result(r)
+
+
 def main() -> None:
     try:
         app()
