@@ -134,7 +134,7 @@ class _Fragment:
     units: list[_Unit]
     letters: str = ""
     kinds: set[str] = field(default_factory=set)
-    drop: set[int] = field(default_factory=set)  # indexes of letter units dropped (repeated letters)
+    drop: set[int] = field(default_factory=set)  # id() of letter units dropped (a repeated letter)
 
 
 def clean(text: str, lexicon: Lexicon | None = None) -> Cleaned:
