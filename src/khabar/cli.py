@@ -311,13 +311,14 @@ def bench_analyze_cmd(
     docs: int = typer.Option(2000, "--docs"),
     corpus: Optional[Path] = typer.Option(None, "--corpus"),
     split: str = typer.Option("heldout", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
+    repeats: int = typer.Option(1, "--repeats", help="Timed passes per size."),
 ) -> None:
     """Whole-pipeline documents/s and peak memory as the corpus grows."""
     from . import bench
 
     texts = _bench_texts(corpus, docs, split)
     sizes = tuple(s for s in (100, 500, 2000, 10000) if s < len(texts)) + (len(texts),)
-    _print_result(bench.bench_analyze(texts, sizes=sizes))
+    _print_result(bench.bench_analyze(texts, sizes=sizes, repeats=repeats))
 
 
 @bench_app.command("ner")

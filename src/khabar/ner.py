@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from .chars import LETTERS
 from .clusters import load_clusters
+from .conll import spans
+from .document import Mention
 from .fold import fold
 from .lexicon import Lexicon, default_lexicon
 
@@ -176,8 +178,6 @@ def default_tagger() -> Tagger | None:
 
 def run(doc: Document, ctx: Context) -> None:
     """Pipeline stage: fill `doc.mentions` from the tokens of each sentence."""
-    from .document import Mention
-
     tagger = ctx.ner
     if tagger is None:
         doc.add_issue("ner", "warning", "no_model", "no NER model in this installation; mentions left empty")
@@ -188,14 +188,9 @@ def run(doc: Document, ctx: Context) -> None:
     mentions = []
     for toks in by_sentence.values():
         tags = tagger.tag([t.clean for t in toks])
-        for start, end, label in _spans(tags):
+        for start, end, label in sorted(spans(tags)):
             first, last = toks[start], toks[end - 1]
             clean = " ".join(t.clean for t in toks[start:end])
             mentions.append(Mention(first.start, last.end, label, clean))
     doc.mentions = mentions
 
-
-def _spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    from .conll import spans
-
-    return sorted(spans(list(tags)))
