@@ -409,24 +409,27 @@ def bench_analyze(texts: list[str], sizes: tuple[int, ...] = (100, 500, 2000), *
 
 # -- ner -------------------------------------------------------------------------------------------------------------
 
-def bench_ner(texts: list[str], repeats: int = 3, model: Path | None = None) -> dict:
-    """Tagging speed of the NER model on the tokens the pipeline gives it, beside the model's size and load time.
+def bench_ner(texts: list[str], repeats: int = 3, models: dict[str, Path] | None = None) -> dict:
+    """Tagging speed of the NER models on the tokens the pipeline gives them, beside each model's size and load
+    time; the CRF is the peer the neural tagger is measured against, in the same process on the same sentences.
 
-    The texts are cleaned and segmented first (not timed). Reported: tokens/s for a first pass with an empty
-    feature cache (as a short run sees it) and the best of `repeats` passes with the cache warm (as a corpus run
-    sees it), and the share of time spent inside CRFsuite itself (the rest is feature extraction in Python).
+    The texts are cleaned and segmented first (not timed); each document's sentences are tagged in one call, as
+    the pipeline does. Reported per model: tokens/s for a first pass with empty caches (as a short run sees it)
+    and the best of `repeats` passes with the caches warm (as a corpus run sees it); one core (BLAS threads are
+    whatever the process was started with: `khabar bench ner` pins them to 1).
     """
     import importlib.resources as ir
 
     from . import clusters as clusters_mod
     from . import ner as ner_mod
+    from . import ner_nn
     from .cleaner import run as clean_run
     from .document import Document
     from .pipeline import Context
     from .segment import run as segment_run
 
     ctx = Context(lexicon=default_lexicon(), ner=None)
-    sentences: list[list[str]] = []
+    docs: list[list[list[str]]] = []
     for t in texts:
         doc = Document(text=t)
         clean_run(doc, ctx)
@@ -434,48 +437,48 @@ def bench_ner(texts: list[str], repeats: int = 3, model: Path | None = None) -> 
         by: dict[int, list[str]] = {}
         for tok in doc.tokens:
             by.setdefault(tok.sentence, []).append(tok.clean)
-        sentences.extend(by.values())
-    n_tokens = sum(len(x) for x in sentences)
+        docs.append(list(by.values()))
+    n_sent = sum(len(d) for d in docs)
+    n_tokens = sum(len(x) for d in docs for x in d)
 
-    if model is None:
-        ref = ir.files("khabar.data").joinpath(ner_mod.MODEL_FILE)
-        if not ref.is_file():
+    if models is None:
+        models = {}
+        for name, fname in (("neural", ner_nn.MODEL_FILE), ("crf", ner_mod.MODEL_FILE)):
+            ref = ir.files("khabar.data").joinpath(fname)
+            if ref.is_file():
+                models[name] = Path(str(ref))
+        if not models:
             raise FileNotFoundError("no NER model shipped: train one with `khabar train ner`")
-        model = Path(str(ref))
     t0 = time.perf_counter()
     res = ner_mod.Resources(default_lexicon(), ner_mod.load_places.__wrapped__(),
-                            clusters_mod.load_clusters.__wrapped__())
-    t1 = time.perf_counter()
-    tagger = ner_mod.Tagger(str(model), res)
-    t2 = time.perf_counter()
-
-    start = time.perf_counter()
-    for sent in sentences:
-        tagger.tag(sent)
-    cold = time.perf_counter() - start
-    warm = []
-    for _ in range(max(1, repeats)):
-        start = time.perf_counter()
-        for sent in sentences:
-            tagger.tag(sent)
-        warm.append(time.perf_counter() - start)
-    feats = [ner_mod.sentence_features(x, res, tagger._cache) for x in sentences]
-    start = time.perf_counter()
-    for f in feats:
-        tagger._tagger.tag(f)
-    crf_only = time.perf_counter() - start
-    best = min(warm)
+                            clusters_mod.load_clusters.__wrapped__(), ner_mod.load_gazetteer.__wrapped__())
+    res_s = time.perf_counter() - t0
+    out: dict[str, Any] = {}
+    for name, path in models.items():
+        t1 = time.perf_counter()
+        tagger = ner_nn.NeuralTagger(path.read_bytes(), res) if path.suffix == ".npz" else ner_mod.Tagger(str(path), res)
+        load = time.perf_counter() - t1
+        passes = []
+        for _ in range(1 + max(1, repeats)):
+            start = time.perf_counter()
+            for d in docs:
+                tagger.tag_many(d)
+            passes.append(time.perf_counter() - start)
+        cold, best = passes[0], min(passes[1:])
+        out[name] = {"tokens_per_s_cold": round(n_tokens / cold, 1) if cold else None,
+                     "tokens_per_s_warm": round(n_tokens / best, 1) if best else None,
+                     "model_bytes": path.stat().st_size, "model_load_s": round(load, 4)}
+    ratios = {}
+    if "neural" in out and "crf" in out and out["crf"]["tokens_per_s_warm"]:
+        ratios["neural/crf warm"] = round(out["neural"]["tokens_per_s_warm"] / out["crf"]["tokens_per_s_warm"], 3)
     return {
         "task": "bench_ner",
         "docs": len(texts),
-        "sentences": len(sentences),
+        "sentences": n_sent,
         "tokens": n_tokens,
-        "tokens_per_s_cold": round(n_tokens / cold, 1) if cold else None,
-        "tokens_per_s_warm": round(n_tokens / best, 1) if best else None,
-        "crfsuite_share": round(crf_only / best, 3) if best else None,
-        "model_bytes": model.stat().st_size,
-        "model_load_s": round(t2 - t1, 4),
-        "resources_load_s": round(t1 - t0, 4),
+        "models": out,
+        "ratios": ratios,
+        "resources_load_s": round(res_s, 4),
         "environment": _environment(),
     }
 
@@ -531,12 +534,14 @@ def format_table(result: dict) -> str:
         out.append("pipeline/clean: pipeline time over clean-only time on the same texts")
     elif task == "bench_ner":
         out.append(f"ner: {result['docs']} docs, {result['sentences']} sentences, {result['tokens']} tokens")
-        out += _table(["tokens/s cold", "tokens/s warm", "CRFsuite share", "model MB", "model load s",
-                       "features' data load s"],
-                      [[_fmt(result["tokens_per_s_cold"], 0), _fmt(result["tokens_per_s_warm"], 0),
-                        _fmt(result["crfsuite_share"], 2), _fmt(result["model_bytes"] / 1e6, 2),
-                        _fmt(result["model_load_s"], 3), _fmt(result["resources_load_s"], 3)]])
-        out.append("cold: first pass, empty feature cache; warm: best pass with the cache filled (a corpus run)")
+        out += _table(["model", "tokens/s cold", "tokens/s warm", "model MB", "model load s"],
+                      [[name, _fmt(m["tokens_per_s_cold"], 0), _fmt(m["tokens_per_s_warm"], 0),
+                        _fmt(m["model_bytes"] / 1e6, 2), _fmt(m["model_load_s"], 3)]
+                       for name, m in result["models"].items()])
+        out.append(f"features' data (lexicon excluded) load: {result['resources_load_s']:.3f} s")
+        for k, v in result.get("ratios", {}).items():
+            out.append(f"{k}: {v:.3f} (tokens/s of the first over the second, same process, same sentences)")
+        out.append("cold: first pass, empty caches; warm: best pass with the caches filled (a corpus run)")
     else:
         raise ValueError(f"not a benchmark result: task={task!r}")
     return "\n".join(out)

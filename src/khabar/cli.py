@@ -240,7 +240,8 @@ def eval_ner_cmd(
     corpus_format: str = typer.Option("anercorp", "--corpus-format", help="anercorp, aqmar or wojood."),
     obfuscate: bool = typer.Option(False, "--obfuscate", help="Obfuscate every entity word first (robustness); "
                                    "tokens then go through the cleaner before tagging."),
-    model: Optional[Path] = typer.Option(None, "--model", help="A .crfsuite model (default: the shipped one)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A .npz (neural) or .crfsuite (CRF) model "
+                                         "(default: the shipped one)."),
     seed: int = typer.Option(13, "--seed"),
 ) -> None:
     """Entity-level P/R/F1 (CoNLL exact match), micro and per type; JSON on the last line."""
@@ -260,15 +261,33 @@ def eval_ner_cmd(
 
 @train_app.command("ner")
 def train_ner_cmd(
-    out: Path = typer.Option(Path("src/khabar/data/ner.crfsuite"), "--out"),
+    out: Optional[Path] = typer.Option(None, "--out", help="Default: src/khabar/data/ner_nn.npz (neural) or "
+                                       "src/khabar/data/ner.crfsuite (--crf)."),
     train: Optional[Path] = typer.Option(None, "--train", help="CoNLL train file (default: ANERcorp train)."),
-    max_iterations: int = typer.Option(300, "--max-iterations"),
+    crf: bool = typer.Option(False, "--crf", help="Train the CRF instead of the neural BiLSTM-CRF."),
+    vectors: Path = typer.Option(Path("/tmp/khabar_w2v/vectors.txt"), "--vectors",
+                                 help="word2vec text vectors from scripts/build_clusters.py (neural model)."),
+    seed: int = typer.Option(13, "--seed"),
+    max_iterations: int = typer.Option(300, "--max-iterations", help="CRF only."),
 ) -> None:
-    """Train the CRF NER model; the L1/L2 weights are chosen on the last tenth of the train split."""
-    from .training.ner_train import select_and_train
-
+    """Train the NER model. The neural one needs the `train` extra (torch) and the SaudiNewsNet word vectors;
+    the epoch (neural) or the L1/L2 weights (CRF) are chosen on the last tenth of the train split."""
+    log = lambda s: err.print(s, markup=False)  # noqa: E731
     try:
-        r = select_and_train(out, train, max_iterations=max_iterations, log=lambda s: err.print(s, markup=False))
+        if crf:
+            from .training.ner_train import select_and_train
+
+            r = select_and_train(out or Path("src/khabar/data/ner.crfsuite"), train, max_iterations=max_iterations,
+                                 log=log)
+        else:
+            try:
+                from .training.ner_nn_train import train_neural
+                import torch  # noqa: F401
+            except ImportError:
+                _fail("the neural NER trains with torch: pip install '.[train]' (or pass --crf)")
+            if not vectors.is_file():
+                _fail(f"word vectors not found: {vectors} (build them: python scripts/build_clusters.py)")
+            r = train_neural(out or Path("src/khabar/data/ner_nn.npz"), vectors, train, seed=seed, log=log)
     except FileNotFoundError as e:
         _fail(str(e))
     typer.echo(json.dumps(r, ensure_ascii=False))
@@ -328,7 +347,13 @@ def bench_ner_cmd(
     split: str = typer.Option("test", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
     repeats: int = typer.Option(3, "--repeats"),
 ) -> None:
-    """NER tagging tokens/s on one core, beside the model's size and load time."""
+    """NER tagging tokens/s on one core for the neural model and the CRF, beside each model's size and load time."""
+    import os
+    import sys
+
+    if "numpy" not in sys.modules:  # one core: keep BLAS from spreading a small matrix product over threads
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
     from . import bench
 
     try:

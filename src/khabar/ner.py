@@ -15,10 +15,10 @@ import gzip
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .chars import LETTERS
 from .clusters import load_clusters
@@ -46,10 +46,11 @@ class Resources:
     lexicon: Lexicon
     places: frozenset[str]  # folded Arabic names of places (GeoNames + countries), single words and phrases
     clusters: dict[str, tuple[int, ...]]
+    gazetteer: dict[str, str] = field(default_factory=dict)  # folded name -> types (P, L, O), from ANERgazet
 
     @classmethod
     def default(cls) -> "Resources":
-        return cls(default_lexicon(), load_places(), load_clusters())
+        return cls(default_lexicon(), load_places(), load_clusters(), load_gazetteer())
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,17 @@ def load_places() -> frozenset[str]:
             return frozenset(line.rstrip("\n") for line in fh if line.strip() and not line.startswith("#"))
     except FileNotFoundError:
         return frozenset()
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> dict[str, str]:
+    try:
+        ref = resources.files("khabar.data").joinpath("gazetteer.tsv.gz")
+        with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+            rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+            return {r[0]: r[1] for r in rows if len(r) == 2}
+    except FileNotFoundError:
+        return {}
 
 
 def _shape(tok: str) -> str:
@@ -165,15 +177,31 @@ class Tagger:
             self._cache.clear()
         return self._tagger.tag(sentence_features(tokens, self.res, self._cache))
 
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        return [self.tag(s) for s in sentences]
+
+
+class SequenceTagger(Protocol):
+    def tag(self, tokens: Sequence[str]) -> list[str]: ...
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
 
 @lru_cache(maxsize=1)
-def default_tagger() -> Tagger | None:
-    """The shipped model, or None when the package was built without one."""
+def default_crf_tagger() -> Tagger | None:
+    """The shipped CRF, or None when the package was built without one."""
     ref = resources.files("khabar.data").joinpath(MODEL_FILE)
     if not ref.is_file():
         return None
     with resources.as_file(ref) as path:
         return Tagger(str(path))
+
+
+def default_tagger() -> SequenceTagger | None:
+    """The shipped neural model (`khabar.ner_nn`) when there is one, else the CRF, else None."""
+    from .ner_nn import default_neural_tagger
+
+    return default_neural_tagger() or default_crf_tagger()
 
 
 def run(doc: Document, ctx: Context) -> None:
@@ -186,8 +214,8 @@ def run(doc: Document, ctx: Context) -> None:
     for t in doc.tokens:
         by_sentence.setdefault(t.sentence, []).append(t)
     mentions = []
-    for toks in by_sentence.values():
-        tags = tagger.tag([t.clean for t in toks])
+    groups = list(by_sentence.values())
+    for toks, tags in zip(groups, tagger.tag_many([[t.clean for t in toks] for toks in groups])):
         for start, end, label in sorted(spans(tags)):
             first, last = toks[start], toks[end - 1]
             clean = " ".join(t.clean for t in toks[start:end])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .cleaner import run as clean_stage
-from .ner import Tagger, default_tagger
+from .ner import SequenceTagger, default_tagger
 from .ner import run as ner_stage
 from .segment import run as segment_stage
 from .document import Document, Meta
@@ -30,7 +30,7 @@ STAGES: list[tuple[str, Stage]] = [
 @dataclass(frozen=True)
 class Context:
     lexicon: Lexicon
-    ner: Tagger | None = None
+    ner: SequenceTagger | None = None
 
     @classmethod
     def default(cls) -> "Context":

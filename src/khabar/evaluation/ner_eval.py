@@ -37,15 +37,15 @@ def score(gold: list[list[str]], pred: list[list[str]], types: Sequence[str] | N
     return {"micro": micro, "macro_f1": round(macro_f1, 4), "per_type": per}
 
 
-def evaluate(tag: TagFn, sentences: list[Sentence], types: Sequence[str] | None = None,
+def evaluate(tag: "TagFn | Any", sentences: list[Sentence], types: Sequence[str] | None = None,
              map_pred: Callable[[str], str] | None = None) -> dict[str, Any]:
-    """Tag each sentence's tokens and score against its tags. `map_pred` maps predicted tags (e.g. MISC → O
+    """Tag each sentence's tokens and score against its tags. `tag` is a function of a token list, or a tagger
+    object with `tag_many` (all sentences in one call, so a neural tagger can batch them). `map_pred` maps predicted tags (e.g. MISC → O
     for a test set without MISC)."""
     gold = [s.tags for s in sentences]
-    pred = []
-    for s in sentences:
-        p = tag(s.tokens)
-        pred.append([map_pred(t) for t in p] if map_pred else p)
+    many = getattr(tag, "tag_many", None)
+    raw = many([s.tokens for s in sentences]) if many else [tag(s.tokens) for s in sentences]
+    pred = [[map_pred(t) for t in p] if map_pred else p for p in raw]
     r = score(gold, pred, types)
     r["sentences"] = len(sentences)
     r["tokens"] = sum(len(s.tokens) for s in sentences)

@@ -9,7 +9,8 @@ from typing import Any
 from ..cleaner import clean
 from ..conll import Sentence, read_anercorp, read_aqmar, read_wojood
 from ..datasets import shared_data_dir
-from ..ner import Tagger, default_tagger
+from ..ner import SequenceTagger, Tagger, default_tagger
+from ..ner_nn import NeuralTagger
 from ..obfuscate import FAMILIES, obfuscate_word
 from .ner_eval import evaluate
 
@@ -48,20 +49,37 @@ def obfuscate_entities(sents: list[Sentence], seed: int) -> list[Sentence]:
     return out
 
 
+def load_tagger(model: Path | None) -> SequenceTagger:
+    """A model file (`.npz`: the neural tagger, otherwise a CRFsuite model), or the shipped default."""
+    if model is None:
+        tagger = default_tagger()
+        if tagger is None:
+            raise FileNotFoundError("no NER model: train one with `khabar train ner`")
+        return tagger
+    if not model.is_file():
+        raise FileNotFoundError(f"model not found: {model}")
+    return NeuralTagger(str(model)) if model.suffix == ".npz" else Tagger(str(model))
+
+
+class _CleaningTagger:
+    """Runs every token through the cleaner before tagging (the robustness test)."""
+
+    def __init__(self, inner: SequenceTagger) -> None:
+        self.inner = inner
+
+    def tag_many(self, sentences):
+        return self.inner.tag_many([[clean(t).text or t for t in s] for s in sentences])
+
+
 def run_ner_eval(test: Path | None, corpus_format: str = "anercorp", *, obfuscate: bool = False,
                  model: Path | None = None, seed: int = 13) -> dict[str, Any]:
     name, sents = load_test(test, corpus_format)
-    tagger = Tagger(str(model)) if model else default_tagger()
-    if tagger is None:
-        raise FileNotFoundError("no NER model: train one with `khabar train ner`")
+    tagger = load_tagger(model)
     types = TYPES[corpus_format]
+    tag: object = tagger
     if obfuscate:
         sents = obfuscate_entities(sents, seed)
-
-        def tag(tokens):
-            return tagger.tag([clean(t).text or t for t in tokens])
-    else:
-        tag = tagger.tag
+        tag = _CleaningTagger(tagger)
     keep = set(types)
     r = evaluate(tag, sents, types, map_pred=lambda t: t if t == "O" or t[2:] in keep else "O")
     r.update({"task": "ner", "test": name, "corpus_format": corpus_format, "obfuscated": obfuscate})
