@@ -483,6 +483,56 @@ def bench_ner(texts: list[str], repeats: int = 3, models: dict[str, Path] | None
     }
 
 
+# -- link ------------------------------------------------------------------------------------------------------------
+
+def bench_link(texts: list[str], repeats: int = 3) -> dict:
+    """Knowledge-base load (actors, places, the name index) in seconds and traced memory, then linking speed:
+    the texts go through the pipeline up to NER once (not timed), and the linking stage is timed on them;
+    mentions/s counts the spans it considered (NER mentions plus dictionary spans it kept)."""
+    import gc
+    import tracemalloc
+
+    from .kb import actors as actors_mod
+    from .kb import linker as linker_mod
+    from .kb import places as places_mod
+    from .pipeline import STAGES, analyze
+
+    for f in (actors_mod.load_actors, places_mod.load_gazetteer, linker_mod.default_index):
+        f.cache_clear()
+    gc.collect()
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    index = linker_mod.default_index()
+    load = time.perf_counter() - t0
+    mem = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    stages = [s for s in STAGES if s[0] != "link"]
+    docs = [analyze(t, stages=stages) for t in texts]
+    n_mentions = sum(len(d.mentions) for d in docs)
+    best = float("inf")
+    n_entities = 0
+    for _ in range(max(1, repeats)):
+        start = time.perf_counter()
+        n_entities = 0
+        for d in docs:
+            n_entities += len(linker_mod.link_document(d, index))
+        best = min(best, time.perf_counter() - start)
+    return {
+        "task": "bench_link",
+        "docs": len(texts),
+        "ner_mentions": n_mentions,
+        "entities": n_entities,
+        "kb_load_s": round(load, 4),
+        "kb_traced_mb": round(mem / 1e6, 1),
+        "names": len(index.names),
+        "actors": len(index.actors),
+        "places": len(index.gaz.places),
+        "entities_per_s": round(n_entities / best, 1) if best else None,
+        "docs_per_s": round(len(docs) / best, 1) if best else None,
+        "environment": _environment(),
+    }
+
+
 def _fmt(v: Any, digits: int = 3) -> str:
     if v is None:
         return "-"
@@ -542,6 +592,13 @@ def format_table(result: dict) -> str:
         for k, v in result.get("ratios", {}).items():
             out.append(f"{k}: {v:.3f} (tokens/s of the first over the second, same process, same sentences)")
         out.append("cold: first pass, empty caches; warm: best pass with the caches filled (a corpus run)")
+    elif task == "bench_link":
+        out.append(f"link: {result['docs']} docs, {result['ner_mentions']} NER mentions, "
+                   f"{result['entities']} entities; KB: {result['actors']} actors, {result['places']} places, "
+                   f"{result['names']} name keys")
+        out += _table(["KB load s", "KB traced MB", "entities/s", "docs/s"],
+                      [[_fmt(result["kb_load_s"]), _fmt(result["kb_traced_mb"], 1), _fmt(result["entities_per_s"], 0),
+                        _fmt(result["docs_per_s"], 1)]])
     else:
         raise ValueError(f"not a benchmark result: task={task!r}")
     return "\n".join(out)

@@ -159,12 +159,54 @@ def _print_digest(out: Console, doc: Document, source: str) -> None:
             if label in groups:
                 items = sorted(groups[label].items(), key=lambda kv: (-kv[1], kv[0]))
                 out.print(Text(f"  {label}: " + "، ".join(f"{n} ×{c}" if c > 1 else n for n, c in items)))
+    _print_entities(out, doc)
     out.print(Text("Text (obfuscated words marked):", style="bold"))
     out.print(_highlighted(doc))
     for i in doc.issues:
         if i.level != "error":
             out.print(Text(f"{i.level} ({i.stage}): {i.message}", style="yellow"))
     out.print()
+
+
+def _print_entities(out: Console, doc: Document) -> None:
+    """Actors and places the linker resolved, one row per KB entry with its count and how it was written."""
+    actors: dict[str, list] = {}
+    places: dict[str, list] = {}
+    unknown: dict[tuple[str, str], int] = {}
+    for e in doc.entities:
+        written = doc.text[e.start:e.end]
+        if e.kb_id:
+            actors.setdefault(e.kb_id, []).append((e, written))
+        if e.place and not e.metonymy:
+            places.setdefault(e.place["id"], []).append((e, written))
+        if not e.kb_id and not e.place:
+            unknown[(e.label, e.clean)] = unknown.get((e.label, e.clean), 0) + 1
+    if actors:
+        t = Table(title=f"Actors ({len(actors)})", title_justify="left")
+        for col in ("id", "name", "kind", "ACLED category", "n", "written as"):
+            t.add_column(col, justify="right" if col == "n" else "left")
+        for kb_id, items in sorted(actors.items(), key=lambda kv: -len(kv[1])):
+            e = items[0][0]
+            forms = list(dict.fromkeys(w for _, w in items))
+            extra = " (metonymy)" if any(x.metonymy for x, _ in items) else ""
+            t.add_row(kb_id, f"{e.name_ar or ''} / {e.name or ''}", (e.kind or "") + extra, e.acled_category or "",
+                      str(len(items)), "، ".join(forms[:4]))
+        out.print(t)
+    if places:
+        t = Table(title=f"Places ({len(places)})", title_justify="left")
+        for col in ("place", "country", "admin1", "lat", "lon", "precision", "n", "written as"):
+            t.add_column(col, justify="right" if col in ("lat", "lon", "precision", "n") else "left")
+        for pid, items in sorted(places.items(), key=lambda kv: -len(kv[1])):
+            p = items[0][0].place
+            forms = list(dict.fromkeys(w for _, w in items))
+            t.add_row(f"{p['name_ar'] or ''} / {p['name'] or ''}", p["country"], p.get("admin1") or "",
+                      f"{p['latitude']:.4f}", f"{p['longitude']:.4f}", str(p["geo_precision"]), str(len(items)),
+                      "، ".join(forms[:4]))
+        out.print(t)
+    if unknown:
+        items = sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))
+        out.print(Text("Not in the knowledge base: " + "، ".join(
+            f"{clean} ({label}{' ×' + str(n) if n > 1 else ''})" for (label, clean), n in items[:30])))
 
 
 def _highlighted(doc: Document) -> Text:
@@ -256,6 +298,28 @@ def eval_ner_cmd(
                f"({m['gold']} gold entities)")
     for k, v in r["per_type"].items():
         typer.echo(f"  {k:5s} P {v['precision']:.4f} R {v['recall']:.4f} F1 {v['f1']:.4f} ({v['gold']} gold)")
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@eval_app.command("link")
+def eval_link_cmd(
+    labelled: Optional[Path] = typer.Option(None, "--set", help="Labelled mentions (JSONL; default: "
+                                            "evaluation_data/linking/linkset.jsonl)."),
+    examples: int = typer.Option(10, "--examples", help="Errors to print."),
+) -> None:
+    """Actor-linking and place-resolution accuracy on the labelled set; JSON on the last line."""
+    from .evaluation.link_eval import run_link_eval
+
+    try:
+        r = run_link_eval(labelled, examples=examples)
+    except (FileNotFoundError, ValueError) as e:
+        _fail(str(e))
+    typer.echo(f"{r['mentions']} mentions in {r['docs']} articles: actor accuracy {r['actor_accuracy']} "
+               f"({r['actors']}), place accuracy {r['place_accuracy']} ({r['places']}), within 10 km "
+               f"{r['place_within_10km']} ({r['places_with_coordinates']}); found by the pipeline "
+               f"{r['found_by_pipeline']}")
+    for x in r["errors"]:
+        typer.echo(f"  {x['type']}: {x['text']!r} gold {x['gold']} got {x['pred']}  | {x['sentence']}")
     typer.echo(json.dumps(r, ensure_ascii=False))
 
 
@@ -361,6 +425,19 @@ def bench_ner_cmd(
     except FileNotFoundError as e:
         _fail(str(e))
     _print_result(r)
+
+
+@bench_app.command("link")
+def bench_link_cmd(
+    docs: int = typer.Option(300, "--docs"),
+    corpus: Optional[Path] = typer.Option(None, "--corpus"),
+    split: str = typer.Option("test", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
+    repeats: int = typer.Option(3, "--repeats"),
+) -> None:
+    """Knowledge-base load time and memory, and linking mentions/s on one core."""
+    from . import bench
+
+    _print_result(bench.bench_link(_bench_texts(corpus, docs, split), repeats=repeats))
 
 
 def main() -> None:

@@ -96,6 +96,29 @@ class Mention:
 
 
 @dataclass
+class Entity:
+    """A mention resolved against the knowledge base: an actor (`kb_id`), a place (`place`: coordinates,
+    GeoNames id, admin1, ACLED `geo_precision`), or both (a country is a state actor and a place). Unknown
+    mentions stay, typed, with `kb_id` and `place` null."""
+
+    start: int
+    end: int
+    label: str  # PER | ORG | LOC | MISC (the NER's type, or the KB's when the KB found it alone)
+    clean: str
+    kb_id: str | None = None
+    kind: str | None = None  # actor kind (state, armed_group, ...) or place feature (city, admin1, camp, ...)
+    name: str | None = None  # the KB's name (English)
+    name_ar: str | None = None
+    country: str | None = None
+    acled_category: str | None = None
+    qid: str | None = None
+    metonymy: bool = False  # a place standing for its government ("أعلنت دمشق")
+    match: str = "none"  # exact | stripped | fuzzy | context | none
+    source: str = "ner"  # ner | kb | ner+kb
+    place: dict[str, Any] | None = None
+
+
+@dataclass
 class CleanText:
     text: str
     alignment: Alignment
@@ -110,6 +133,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
@@ -141,6 +165,7 @@ class Document:
         d["sentences"] = [self._item(s) for s in self.sentences]
         d["tokens"] = [self._item(t) for t in self.tokens] if tokens else []
         d["mentions"] = [self._item(m) for m in self.mentions]
+        d["entities"] = [self._item(e) for e in self.entities]
         d["issues"] = [vars(i).copy() for i in self.issues]
         return d
 
@@ -169,6 +194,7 @@ class Document:
         doc.sentences = [_load(Sentence, x) for x in d.get("sentences", [])]
         doc.tokens = [_load(Token, x) for x in d.get("tokens", [])]
         doc.mentions = [_load(Mention, x) for x in d.get("mentions", [])]
+        doc.entities = [_load(Entity, x) for x in d.get("entities", [])]
         doc.issues = [Issue(**x) for x in d.get("issues", [])]
         return doc
 

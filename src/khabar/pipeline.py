@@ -14,6 +14,7 @@ from typing import Any
 from .cleaner import run as clean_stage
 from .ner import SequenceTagger, default_tagger
 from .ner import run as ner_stage
+from .kb.linker import run as link_stage
 from .segment import run as segment_stage
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon
@@ -24,6 +25,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("clean", clean_stage),
     ("segment", segment_stage),
     ("ner", ner_stage),
+    ("link", link_stage),
 ]
 
 

@@ -108,6 +108,7 @@ def actor_files() -> Iterator[tuple[str, str]]:
             yield ref.name, ref.read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The key names are compared by: folded, Latin lower-cased, spaces collapsed."""
     return " ".join(fold(name).lower().split())

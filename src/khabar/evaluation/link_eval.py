@@ -1,0 +1,126 @@
+"""`khabar eval link`: actor-linking and place-resolution accuracy on a hand-labelled set.
+
+The set (`evaluation_data/linking/linkset.jsonl`, guideline beside it) lists mentions in sentences of held-out
+SaudiNewsNet articles with their gold actor id or place (GeoNames id, `admin1:CC.code`, country code or a curated
+id) and gold coordinates. Each article's labelled sentences are analysed together (so the linker has the
+document's context), and each gold mention is scored with the entity the pipeline produced over it; when the
+pipeline produced none there (the NER and the dictionary both missed it), the linker is asked about the gold
+span itself, and that case is counted separately (`found_by_pipeline`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from ..document import Entity
+from ..kb.linker import DocContext, default_index, link_span, place_dict
+
+DEFAULT_SET = Path(__file__).resolve().parents[3] / "evaluation_data" / "linking" / "linkset.jsonl"
+
+
+def gold_place_id(g: Any) -> str | None:
+    if g is None:
+        return None
+    g = str(g)
+    if g.isdigit():
+        return f"geonames:{g}"
+    if len(g) == 2 and g.isalpha() and g.isupper():
+        return f"country:{g}"
+    if g.startswith("geonames:") or g.startswith("admin1:") or g.startswith("country:") or g.startswith("cur."):
+        return g
+    return g
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+def load_set(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if r["sentence"][r["start"]:r["end"]] != r["text"]:
+                raise ValueError(f"{path}:{n}: offsets do not match the text")
+            rows.append(r)
+    return rows
+
+
+def run_link_eval(path: Path | None = None, examples: int = 0) -> dict[str, Any]:
+    import khabar
+
+    path = path or DEFAULT_SET
+    if not path.exists():
+        raise FileNotFoundError(f"labelled set not found: {path}")
+    rows = load_set(path)
+    index = default_index()
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_doc[r["doc"]].append(r)
+    stats = {"actor": [0, 0], "place": [0, 0], "place_10km": [0, 0], "found": [0, 0]}
+    errors: list[dict] = []
+    for doc_id, items in by_doc.items():
+        sentences = list(dict.fromkeys(r["sentence"] for r in items))
+        offsets, pos = {}, 0
+        for s in sentences:
+            offsets[s] = pos
+            pos += len(s) + 1
+        doc = khabar.analyze("\n".join(sentences), published=items[0].get("published"))
+        ctx = DocContext()
+        for e in doc.entities:
+            ctx.note(e)
+        for r in items:
+            start, end = offsets[r["sentence"]] + r["start"], offsets[r["sentence"]] + r["end"]
+            over = [e for e in doc.entities if e.start < end and start < e.end]
+            e: Entity | None = min(over, key=lambda x: abs(x.start - start) + abs(x.end - end)) if over else None
+            stats["found"][1] += 1
+            if e is not None and (e.kb_id or e.place):
+                stats["found"][0] += 1
+            else:
+                cand, how = link_span(r["text"].split(), "LOC" if r["type"] == "place" else None, ctx, index)
+                e = Entity(start, end, "MISC", r["text"], match=how)
+                if cand is not None:
+                    if cand.actor is not None:
+                        e.kb_id = cand.actor.id
+                        if cand.actor.kind == "state":
+                            p = index.gaz.places.get(f"country:{cand.actor.country}")
+                            e.place = place_dict(p) if p else None
+                    else:
+                        e.place = place_dict(cand.place)  # type: ignore[arg-type]
+            if r["type"] == "actor":
+                ok = (e.kb_id or None) == (r["gold"] or None)
+                stats["actor"][0] += ok
+                stats["actor"][1] += 1
+            else:
+                pred = e.place["id"] if e.place else None
+                ok = pred == gold_place_id(r["gold"])
+                stats["place"][0] += ok
+                stats["place"][1] += 1
+                if r.get("lat") is not None and r.get("lon") is not None:
+                    stats["place_10km"][1] += 1
+                    if e.place and km(e.place["latitude"], e.place["longitude"], r["lat"], r["lon"]) <= 10:
+                        stats["place_10km"][0] += 1
+            if not ok and len(errors) < examples:
+                errors.append({"text": r["text"], "type": r["type"], "gold": r["gold"],
+                               "pred": e.kb_id if r["type"] == "actor" else (e.place["id"] if e.place else None),
+                               "sentence": r["sentence"][:120]})
+
+    def ratio(k: str) -> float | None:
+        a, b = stats[k]
+        return round(a / b, 4) if b else None
+
+    return {"task": "link", "set": str(path), "mentions": len(rows), "docs": len(by_doc),
+            "actor_accuracy": ratio("actor"), "actors": stats["actor"][1],
+            "place_accuracy": ratio("place"), "places": stats["place"][1],
+            "place_within_10km": ratio("place_10km"), "places_with_coordinates": stats["place_10km"][1],
+            "found_by_pipeline": ratio("found"), "errors": errors}

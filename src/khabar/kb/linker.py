@@ -1,0 +1,492 @@
+"""Entity linking and geocoding: mentions → actors and places of the knowledge base.
+
+For a document, the linker
+1. takes the NER mentions and, beside them, the longest runs of tokens that spell a KB name (so a mention the
+   NER missed is still found, and an NER span that swallowed a title still links through the name inside it);
+2. looks each span up by its folded key after stripping clitics from its first word, then with generic heads
+   (`تنظيم`, `مدينة`, `محافظة`, `ريف` …) and trailing epithets (`الإرهابي`, `المحتلة` …) removed, then with a
+   guarded one-edit fuzzy match for misspellings (`جرابس` → `جرابلس`: single words of five letters or more, one
+   candidate only, in a country the document already talks about);
+3. chooses between candidates with the NER type (a PER span prefers persons, a LOC span places), the document's
+   context (countries of the places and actors already resolved), and size (population);
+4. reads a capital as its government when it acts (`أعلنت دمشق`, `أنقرة ترفض`): metonymy;
+5. resolves a bare head (`التحالف`, `التنظيم`, `المرصد`) to the last actor of the document whose name begins
+   with it.
+Nothing is fetched and no span fails the document: an unknown mention stays, typed, with null ids.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..document import Entity
+from ..fold import fold
+from .actors import Actor, load_actors, name_key
+from .places import Gazetteer, Place, load_gazetteer
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..pipeline import Context
+
+MAX_WORDS = 8
+_CLITICS = ("وبال", "وال", "فال", "بال", "كال", "ولل", "ول", "وب", "فب", "ال", "لل", "و", "ف", "ب", "ل", "ك")
+HEADS = {name_key(w) for w in ("تنظيم", "حركة", "جماعة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "فصيل",
+                                "مدينة", "بلدة", "قرية", "محافظة", "ولاية", "منطقة", "مناطق", "ريف", "العاصمة",
+                                "إقليم", "مقاطعة", "بلدات", "قرى", "مدن", "دولة", "جمهورية")}
+TRAILS = {name_key(w) for w in ("الإرهابي", "الإرهابية", "الارهابي", "المتطرف", "المتطرفة", "المحتلة", "المحتل",
+                                 "المحررة", "المنحل", "المنحلة", "المزعومة", "السورية", "العراقية", "التركية")}
+_HEADS_WITH_CLITICS = HEADS | {c + h for c in _CLITICS for h in HEADS}
+# Heads that, alone, refer back to the last actor of the document named with them.
+ANAPHORIC_HEADS = {name_key(w) for w in ("التحالف", "التنظيم", "المرصد", "الحركة", "الجماعة", "الهيئة", "الحزب",
+                                          "المجلس", "القيادة", "الجيش", "الحكومة")}
+NEAR_HEADS = {name_key(w) for w in ("ريف", "محيط", "أطراف", "ضواحي", "قرب", "شمال", "جنوب", "شرق", "غرب")}
+ADMIN_HEADS = {name_key(w) for w in ("محافظة", "ولاية", "إقليم", "مقاطعة")}
+# Verbs that make a capital an actor when they govern it (folded, so hamza/ta-marbuta variants match).
+AGENT_VERBS = {name_key(w) for w in (
+    "أعلنت", "قالت", "رفضت", "اتهمت", "طالبت", "نفت", "أكدت", "هددت", "ردت", "دعت", "حذرت", "أدانت", "وافقت",
+    "قررت", "أرسلت", "استدعت", "طردت", "فرضت", "سمحت", "منعت", "اعترفت", "أبلغت", "ترفض", "تتهم", "تطالب", "تنفي",
+    "تؤكد", "تهدد", "ترد", "تدعو", "تحذر", "تدين", "توافق", "تقرر", "ترسل", "تعلن", "تقول", "تسعى", "تريد",
+    "أعلن", "قال", "رفض", "اتهم", "طالب", "نفى", "أكد", "هدد", "رد", "دعا", "حذر", "أدان", "وافق", "قرر")}
+GOVERNMENT_OF = name_key("حكومة")
+PLACE_PREPS = {name_key(w) for w in ("في", "من", "إلى", "الى", "قرب", "نحو", "داخل", "حول", "عند")}
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    actor: Actor | None = None
+    place: Place | None = None
+
+
+@dataclass
+class Index:
+    """Name key → candidates, built once from the actor files and the gazetteer."""
+
+    names: dict[str, list[Candidate]]
+    gaz: Gazetteer
+    actors: dict[str, Actor]
+    capitals: dict[str, str]  # key of a capital's name → country
+    governments: dict[str, str]  # country → government actor id
+    first_len: dict[str, int] = field(default_factory=dict)  # first word of a name → most words of such names
+
+    _deletions: dict[str, set[str]] | None = None
+
+    def lookup(self, key: str) -> list[Candidate]:
+        return self.names.get(key, [])
+
+    @property
+    def deletions(self) -> dict[str, set[str]]:
+        """One-letter deletions of single-word Arabic keys of five letters or more → those keys (built on the
+        first fuzzy lookup: most documents never need it)."""
+        if self._deletions is None:
+            d: dict[str, set[str]] = {}
+            for k in self.names:
+                if " " not in k and len(k) >= 5 and ARABIC.search(k):
+                    for i in range(len(k)):
+                        d.setdefault(k[:i] + k[i + 1:], set()).add(k)
+            self._deletions = d
+        return self._deletions
+
+
+def _add(names: dict[str, list[Candidate]], form: str, cand: Candidate) -> None:
+    k = name_key(form)
+    if not k:
+        return
+    lst = names.setdefault(k, [])
+    if cand not in lst:
+        lst.append(cand)
+
+
+@lru_cache(maxsize=1)
+def default_index() -> Index:
+    actors = load_actors()
+    gaz = load_gazetteer()
+    names: dict[str, list[Candidate]] = {}
+    for a in actors.values():
+        for form in a.surface_forms():
+            _add(names, form, Candidate(actor=a))
+    for p in gaz.places.values():
+        if p.feature == "country":
+            continue  # countries are reached through their state actor
+        for form in p.names_ar:
+            _add(names, form, Candidate(place=p))
+        if p.feature not in ("city", "capital"):
+            _add(names, p.name, Candidate(place=p))
+    capitals = {}
+    for cc, p in gaz.capitals.items():
+        for form in p.names_ar:
+            capitals[name_key(form)] = cc
+    governments = {}
+    for a in actors.values():
+        if a.kind == "government_body" and a.id == f"{a.country.lower()}.gov":
+            governments[a.country] = a.id
+    first_len: dict[str, int] = {}
+    for k in names:
+        parts = k.split(" ")
+        first_len[parts[0]] = max(first_len.get(parts[0], 0), min(len(parts), MAX_WORDS))
+    return Index(names, gaz, actors, capitals, governments, first_len)
+
+
+# ---- keys ---------------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=200_000)
+def clitic_variants(word_key: str) -> tuple[str, ...]:
+    """The word, then the word without each leading clitic (و ف ب ل ك, and لل → ال), longest clitic first.
+    The article stays: "المشهد" is not the city "مشهد", "السورية" is not the country "سورية"."""
+    out = [word_key]
+    for c in _CLITICS:
+        if word_key.startswith(c) and len(word_key) - len(c) >= 2:
+            rest = word_key[len(c):]
+            out.append("ال" + rest if c.endswith("ال") or c == "لل" else rest)
+    return tuple(dict.fromkeys(out))
+
+
+def strip_clitics(word_key: str, known) -> list[str]:
+    """`clitic_variants` that are known names (the word itself always comes first)."""
+    v = clitic_variants(word_key)
+    return [v[0], *(k for k in v[1:] if known(k))]
+
+
+def span_keys(words: Sequence[str], index: Index) -> list[tuple[str, str]]:
+    """Keys to try for a span, most literal first: (key, how)."""
+    ks = [name_key(w) for w in words]
+    ks = [k for k in ks if k]
+    if not ks:
+        return []
+    rest = " ".join(ks[1:])
+    out: list[tuple[str, str]] = []
+
+    def known(first: str) -> bool:
+        return (first + (" " + rest if rest else "")) in index.names
+
+    for first in strip_clitics(ks[0], known):
+        out.append((first + (" " + rest if rest else ""), "exact" if first == ks[0] else "stripped"))
+    # heads and epithets removed
+    core = list(ks)
+    changed = False
+    while len(core) > 1 and core[0] in _HEADS_WITH_CLITICS:
+        core = core[1:]
+        changed = True
+    while len(core) > 1 and core[-1] in TRAILS:
+        core = core[:-1]
+        changed = True
+    if changed:
+        r = " ".join(core[1:])
+        for first in strip_clitics(core[0], lambda f: (f + (" " + r if r else "")) in index.names):
+            out.append((first + (" " + r if r else ""), "core"))
+    return list(dict.fromkeys(out))
+
+
+# ---- choosing -----------------------------------------------------------------------------------------------
+
+@dataclass
+class DocContext:
+    """What the document has said so far: the countries of its resolved actors and places."""
+
+    countries: Counter = field(default_factory=Counter)
+
+    def note(self, e: Entity) -> None:
+        if e.country and e.country != "INT":
+            self.countries[e.country] += 1
+
+
+def _score(c: Candidate, label: str | None, ctx: DocContext) -> float:
+    s = 0.0
+    if c.actor is not None:
+        a = c.actor
+        if label == "PER":
+            s += 3 if a.kind == "person" else -2
+        elif label == "ORG":
+            s += 1 if a.kind not in ("person", "state") else (-2 if a.kind == "person" else 0.5)
+        elif label == "LOC":
+            s += 1 if a.kind == "state" else -1
+        if a.country in ctx.countries:
+            s += 1
+        s += 0.5  # an actor name is a deliberate KB entry
+    else:
+        p = c.place
+        assert p is not None
+        if label == "PER":
+            s -= 3
+        elif label == "ORG":
+            s -= 1
+        elif label == "LOC":
+            s += 1
+        if p.country in ctx.countries:
+            s += 2 + 0.1 * min(ctx.countries[p.country], 10)
+        # a bare name is the town (ACLED precision 1); the province only after محافظة (see _make)
+        s += {"capital": 1.0, "admin1": -0.5, "city": 0.0}.get(p.feature, 0.3)
+        s += 0.15 * math.log10(p.population + 1)
+    return s
+
+
+def _entity_from(c: Candidate, start: int, end: int, label: str, clean: str, match: str, source: str) -> Entity:
+    e = Entity(start, end, label, clean, match=match, source=source)
+    if c.actor is not None:
+        a = c.actor
+        e.kb_id, e.kind, e.name, e.name_ar = a.id, a.kind, a.name_en or None, a.name_ar or None
+        e.country = a.country or None
+        e.acled_category = a.acled_category or None
+        e.qid = a.qid or None
+        if a.kind == "state" and a.country:
+            p = load_gazetteer().places.get(f"country:{a.country}")
+            if p is not None:
+                e.place = place_dict(p)
+    if c.place is not None:
+        p = c.place
+        e.kind = e.kind or p.feature
+        e.name, e.name_ar = e.name or p.name, e.name_ar or p.name_ar
+        e.country = e.country or p.country
+        e.place = place_dict(p)
+    return e
+
+
+def place_dict(p: Place, near: bool = False) -> dict:
+    gaz = load_gazetteer()
+    a1 = gaz.admin1_names.get((p.country, p.admin1)) if p.admin1 else None
+    prec = p.geo_precision
+    if near and prec == 1:
+        prec = 2
+    return {"id": p.id, "geonameid": p.geonameid, "latitude": p.latitude, "longitude": p.longitude,
+            "admin1": a1[0] if a1 else None, "admin1_ar": a1[1] if a1 else None, "country": p.country,
+            "geo_precision": prec, "feature": p.feature, "name": p.name, "name_ar": p.name_ar, "source": p.source}
+
+
+def link_span(words: Sequence[str], label: str | None, ctx: DocContext, index: Index | None = None,
+              allow_fuzzy: bool = True) -> tuple[Candidate | None, str]:
+    """The best KB candidate for a span's words and how it was matched (exact, stripped, fuzzy), or (None, none)."""
+    index = index or default_index()
+    for key, how in span_keys(words, index):
+        cands = index.lookup(key)
+        if cands:
+            return max(cands, key=lambda c: _score(c, label, ctx)), ("stripped" if how == "core" else how)
+    if allow_fuzzy and len(words) == 1:
+        keys = span_keys(words, index)
+        for key, _ in keys:
+            if " " in key or len(key) < 5 or not ARABIC.search(key):
+                continue
+            found: set[str] = set(index.deletions.get(key, ()))  # the mention lacks a letter
+            for i in range(len(key)):  # the mention has an extra or a wrong letter
+                d = key[:i] + key[i + 1:]
+                if d in index.names:
+                    found.add(d)
+                found |= index.deletions.get(d, set())
+            found.discard(key)
+            cands = [c for k in found for c in index.names[k]]
+            # guarded: one candidate, and a place only in a country the document already talks about
+            cands = [c for c in cands if (c.place is not None and c.place.country in ctx.countries)
+                     or (c.actor is not None and c.actor.kind != "person")]
+            if len({(c.actor.id if c.actor else c.place.id) for c in cands}) == 1:  # type: ignore[union-attr]
+                return cands[0], "fuzzy"
+    return None, "none"
+
+
+# ---- the pipeline stage ---------------------------------------------------------------------------------------
+
+def _dictionary_spans(words: list[str], index: Index) -> list[tuple[int, int]]:
+    """Longest runs of words (start, end) that spell a KB name, left to right, non-overlapping; the first word
+    may carry clitics (`وقوات سوريا الديمقراطية`)."""
+    ks = [name_key(w) for w in words]
+    out = []
+    i, n = 0, len(words)
+    while i < n:
+        best = 0
+        for first in strip_clitics(ks[i], lambda f: f in index.first_len):
+            longest = index.first_len.get(first, 0)
+            for ln in range(min(longest, n - i), best, -1):
+                if " ".join([first, *ks[i + 1: i + ln]]) in index.names:
+                    best = ln
+                    break
+        if best:
+            out.append((i, i + best))
+            i += best
+        else:
+            i += 1
+    return out
+
+
+def _is_metonymy(words: list[str], i: int, j: int, index: Index) -> str | None:
+    """The country whose capital words[i:j] is, when the capital acts (a governing verb right before or after)."""
+    if j - i != 1:
+        return None
+    keys = [k for k, _ in span_keys(words[i:j], index)]
+    cc = next((index.capitals[k] for k in keys if k in index.capitals), None)
+    if cc is None:
+        return None
+    before = name_key(words[i - 1]) if i > 0 else ""
+    after = name_key(words[j]) if j < len(words) else ""
+    if before in AGENT_VERBS or (i == 0 and after in AGENT_VERBS) or after in AGENT_VERBS and before not in PLACE_PREPS:
+        return cc
+    if before == GOVERNMENT_OF:
+        return cc
+    return None
+
+
+def link_document(doc: Document, index: Index | None = None) -> list[Entity]:
+    index = index or default_index()
+    by_sentence: dict[int, list] = {}
+    for t in doc.tokens:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    ctx = DocContext()
+    out: list[Entity] = []
+    recent: list[Actor] = []
+    for toks in by_sentence.values():
+        words = [t.clean for t in toks]
+        starts = {t.start: k for k, t in enumerate(toks)}
+        ends = {t.end: k for k, t in enumerate(toks)}
+        ner: dict[tuple[int, int], str] = {}
+        for m in mentions:
+            if m.start in starts and m.end in ends:
+                ner[(starts[m.start], ends[m.end] + 1)] = m.label
+        dict_spans = _dictionary_spans(words, index)
+        # a KB name that contains an NER span is the better span (قوات سوريا الديمقراطية over سوريا)
+        for a, b in dict_spans:
+            inside = [s for s in ner if a <= s[0] and s[1] <= b and s != (a, b)]
+            crossing = [s for s in ner if s[0] < b and a < s[1] and not (a <= s[0] and s[1] <= b)]
+            if inside and not crossing:
+                for s_ in inside:
+                    del ner[s_]
+                ner[(a, b)] = ""
+        taken: list[tuple[int, int, Entity]] = []
+        for (i, j), label in sorted(ner.items()):
+            cand, how = link_span(words[i:j], label or None, ctx, index)
+            if cand is None:
+                inner = [(a, b) for a, b in dict_spans if i <= a and b <= j]
+                if inner:
+                    a, b = max(inner, key=lambda s: s[1] - s[0])
+                    cand, how = link_span(words[a:b], label or None, ctx, index, allow_fuzzy=False)
+            label = label or (_label_of(cand) if cand else "MISC")
+            taken.append((i, j, _make(doc, toks, i, j, label, cand, how, "ner+kb" if cand else "ner", words, index)))
+        for a, b in dict_spans:
+            if any(not (b <= i or j <= a) for i, j, _ in taken):
+                continue
+            if b - a == 1 and not _safe_alone(words, a, index):
+                continue
+            cand, how = link_span(words[a:b], None, ctx, index, allow_fuzzy=False)
+            if cand is not None:
+                taken.append((a, b, _make(doc, toks, a, b, _label_of(cand), cand, how, "kb", words, index)))
+        _coordinated_places(doc, toks, words, taken, ctx, index)
+        _anaphoric_heads(doc, toks, words, taken, recent, index)
+        for i, j, e in sorted(taken, key=lambda x: x[0]):
+            out.append(e)
+            ctx.note(e)
+            if e.kb_id and e.kb_id in index.actors and e.match != "context":
+                recent.append(index.actors[e.kb_id])
+    return out
+
+
+def _coordinated_places(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
+    """A word joined by و to a place of a list (`عفرين وجرابس والباب`) is read as a place too, with the
+    guarded fuzzy match for a misspelling."""
+    places = {k for i, j, e in taken if e.place is not None and not e.metonymy for k in range(i, j)}
+    changed = True
+    while changed:
+        changed = False
+        for k, w in enumerate(words):
+            if k in places or k - 1 not in places or not w.startswith("و") or len(w) < 4:
+                continue
+            if any(i <= k < j for i, j, _ in taken):
+                continue
+            local = DocContext(Counter(ctx.countries))
+            for _, _, e in taken:
+                local.note(e)
+            cand, how = link_span([w], "LOC", local, index)
+            if cand is not None and cand.place is not None:
+                taken.append((k, k + 1, _make(doc, toks, k, k + 1, "LOC", cand, how, "kb", words, index)))
+                places.add(k)
+                changed = True
+
+
+def _anaphoric_heads(doc, toks, words, taken, recent: list[Actor], index: Index) -> None:
+    """A bare head (`التحالف`, `التنظيم`) refers to the last actor of the document named with it."""
+    for k, w in enumerate(words):
+        heads = [h for h in clitic_variants(name_key(w)) if h in ANAPHORIC_HEADS]
+        if not heads or any(i <= k < j for i, j, _ in taken):
+            continue
+        nxt = name_key(words[k + 1]) if k + 1 < len(words) else ""
+        if nxt.startswith("ال") and len(nxt) > 3:
+            continue  # a head followed by a qualifier is a longer name, not a bare reference
+        before = [index.actors[e.kb_id] for i, j, e in sorted(taken, key=lambda x: x[0])
+                  if j <= k and e.kb_id in index.actors and e.match != "context"]
+        pool = recent + before
+        prev = next((a for a in reversed(pool)
+                     if any(name_key(f).split(" ")[0] == heads[0] for f in a.surface_forms())), None)
+        if prev is not None:
+            taken.append((k, k + 1, _make(doc, toks, k, k + 1, _label_of(Candidate(actor=prev)),
+                                          Candidate(actor=prev), "context", "kb", words, index)))
+
+
+PLACE_HEADS = {name_key(w) for w in ("مدينة", "بلدة", "قرية", "ريف", "محافظة", "مخيم", "منطقة", "ولاية", "مناطق",
+                                      "بلدات", "قرى", "مدن", "العاصمة", "إقليم")}
+
+
+def _safe_alone(words: list[str], k: int, index: Index) -> bool:
+    """A single word found by the dictionary alone (the NER saw no name there) is taken only when it is unlikely
+    to be an ordinary word: a state, an actor's abbreviation, a capital, province or curated place, or a town
+    named after a place word (`مدينة`, `ريف` …) or, when rare in the news corpus, after a preposition."""
+    from ..lexicon import default_lexicon
+
+    word = words[k]
+    keys = strip_clitics(name_key(word), lambda x: x in index.names)
+    prev = name_key(words[k - 1]) if k > 0 else ""
+    for kk in keys:
+        for c in index.names.get(kk, []):
+            if c.actor is not None:
+                if c.actor.kind == "state" or kk in {name_key(x) for x in c.actor.abbreviations}:
+                    return True
+                continue
+            p = c.place
+            if p is None:
+                continue
+            if p.feature in ("capital", "admin1", "camp", "prison", "crossing", "base", "region"):
+                return True
+            if prev in PLACE_HEADS:
+                return True
+            if prev in PLACE_PREPS and (default_lexicon().count(word) < 30 or p.population >= 100_000):
+                return True
+    return False
+
+
+def _label_of(c: Candidate) -> str:
+    if c.actor is not None:
+        return "PER" if c.actor.kind == "person" else ("LOC" if c.actor.kind == "state" else "ORG")
+    return "LOC"
+
+
+def _make(doc: Document, toks: list, i: int, j: int, label: str, cand: Candidate | None, how: str, source: str,
+          words: list[str], index: Index) -> Entity:
+    start, end = toks[i].start, toks[j - 1].end
+    clean = " ".join(words[i:j])
+    if cand is None:
+        return Entity(start, end, label, clean, match="none", source=source)
+    cc = _is_metonymy(words, i, j, index) if cand.place is not None else None
+    if cc and cc in index.governments:
+        gov = index.actors[index.governments[cc]]
+        e = _entity_from(Candidate(actor=gov), start, end, label, clean, how, source)
+        e.metonymy = True
+        e.place = place_dict(cand.place)  # type: ignore[arg-type]
+        return e
+    e = _entity_from(cand, start, end, label, clean, how, source)
+    if cand.place is not None:
+        # the word before the span, or the span's own first word when the NER included it
+        lead = {name_key(w) for w in words[max(0, i - 2): i]} | ({name_key(words[i])} if j - i > 1 else set())
+        if lead & ADMIN_HEADS and cand.place.feature in ("city", "capital"):
+            admin = index.gaz.places.get(f"admin1:{cand.place.country}.{cand.place.admin1}")
+            if admin is not None:
+                e.place = place_dict(admin)
+        elif lead & NEAR_HEADS:
+            e.place = place_dict(cand.place, near=True)
+    return e
+
+
+def run(doc: Document, ctx: Context) -> None:
+    """Pipeline stage: fill `doc.entities` from the mentions and tokens."""
+    doc.entities = link_document(doc)
+

@@ -1,0 +1,101 @@
+"""Entity linking and geocoding: the example article, metonymy, clitics, misspellings, unknown mentions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import khabar
+from khabar.kb.linker import DocContext, default_index, link_span
+from khabar.schema_check import validate
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "turkey-isis-afrin.ar.txt"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return khabar.analyze(EXAMPLE.read_text(encoding="utf-8"), published="2023-06-15")
+
+
+def _entities(doc, written: str):
+    return [e for e in doc.entities if doc.text[e.start:e.end] == written]
+
+
+def test_example_actors_are_linked(example):
+    ids = {e.kb_id for e in example.entities}
+    for kb_id in ("tr", "sy.isis", "int.coalition", "sy.sdf", "us.centcom", "sy.sohr", "iq.forces", "us", "sy",
+                  "iq", "sy.gov"):
+        assert kb_id in ids, kb_id
+    assert {e.kb_id for e in _entities(example, "المرصد السوري لحقوق الإنسان")} == {"sy.sohr"}
+    assert {e.kb_id for e in _entities(example, "قوات سوريا الديمقراطية")} == {"sy.sdf"}  # not سوريا inside it
+    assert {e.kb_id for e in _entities(example, "حكومة دمشق")} == {"sy.gov"}
+    # the bare head refers back to the coalition named before it
+    assert any(e.match == "context" and e.kb_id == "int.coalition" for e in example.entities)
+
+
+@pytest.mark.parametrize("written, geonameid", [
+    ("عفرين", 174186), ("إدلب", 169389), ("والباب", 174018), ("وجرابس", 169179),  # جرابس: جرابلس misspelt
+])
+def test_example_places_are_geocoded(example, written: str, geonameid: int):
+    found = _entities(example, written)
+    assert found, written
+    p = found[0].place
+    assert p is not None and p["geonameid"] == geonameid and p["country"] == "SY" and p["geo_precision"] == 1
+    assert 35 < p["latitude"] < 37.5 and 36 < p["longitude"] < 38.5
+
+
+def test_example_misspelling_is_marked_fuzzy_and_countries_are_places(example):
+    assert _entities(example, "وجرابس")[0].match == "fuzzy"
+    syria = _entities(example, "سوريا")[0]
+    assert syria.kb_id == "sy" and syria.place["id"] == "country:SY" and syria.place["geo_precision"] == 3
+    near = [e for e in example.entities if e.place and e.place["geonameid"] == 170063]  # حلب, after ريف
+    assert near and near[0].place["geo_precision"] == 2
+
+
+def test_output_validates_against_the_schema(example):
+    assert validate(example.to_dict()) == []
+
+
+def _one(text: str):
+    return khabar.analyze(text)
+
+
+def test_a_capital_that_acts_is_its_government():
+    doc = _one("رفضت أنقرة الاتهامات، وقالت إن قواتها لن تنسحب.")
+    e = _entities(doc, "أنقرة")[0]
+    assert e.kb_id == "tr.gov" and e.metonymy and e.place["country"] == "TR"
+    doc = _one("وصل الوفد إلى أنقرة مساء أمس.")
+    e = _entities(doc, "أنقرة")
+    assert e and e[0].kb_id is None and not e[0].metonymy and e[0].place["country"] == "TR"
+
+
+def test_clitics_and_epithets_are_stripped():
+    index = default_index()
+    ctx = DocContext()
+    cand, how = link_span(["وبقوات", "سوريا", "الديمقراطية"], "ORG", ctx, index)
+    assert cand is not None and cand.actor.id == "sy.sdf" and how == "stripped"
+    cand, _ = link_span(["تنظيم", "داعش", "الإرهابي"], "ORG", ctx, index)
+    assert cand is not None and cand.actor.id == "sy.isis"
+
+
+def test_fuzzy_matching_is_guarded():
+    index = default_index()
+    # a place one letter off is accepted only in a country the document already talks about
+    assert link_span(["جرابس"], "LOC", DocContext(), index)[0] is None
+    ctx = DocContext()
+    ctx.countries["SY"] += 1
+    cand, how = link_span(["جرابس"], "LOC", ctx, index)
+    assert cand is not None and cand.place.geonameid == 169179 and how == "fuzzy"
+    assert link_span(["حلب"], "LOC", ctx, index)[1] == "exact"
+
+
+def test_unknown_mentions_stay_typed_with_null_ids():
+    doc = _one("قال الباحث سمير عبد الرزاق الفلاحي إن الوضع صعب.")
+    people = [e for e in doc.entities if e.label == "PER"]
+    assert people and all(e.kb_id is None and e.place is None and e.match == "none" for e in people)
+
+
+def test_ordinary_words_that_name_places_are_not_places():
+    doc = _one("وأكد مراقبون على أهمية الدور الذي تلعبه الفصائل في المشهد السياسي.")
+    assert not [e for e in doc.entities if e.place is not None]
