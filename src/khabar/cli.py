@@ -314,10 +314,12 @@ def eval_link_cmd(
         r = run_link_eval(labelled, examples=examples)
     except (FileNotFoundError, ValueError) as e:
         _fail(str(e))
-    typer.echo(f"{r['mentions']} mentions in {r['docs']} articles: actor accuracy {r['actor_accuracy']} "
-               f"({r['actors']}), place accuracy {r['place_accuracy']} ({r['places']}), within 10 km "
-               f"{r['place_within_10km']} ({r['places_with_coordinates']}); found by the pipeline "
-               f"{r['found_by_pipeline']}")
+    typer.echo(f"{r['mentions']} mentions in {r['docs']} articles; found by the pipeline {r['found_by_pipeline']}")
+    typer.echo(f"  actors: accuracy {r['actor_accuracy']} ({r['actors']}); in the KB {r['actor_accuracy_in_kb']} "
+               f"({r['actors_in_kb']}); not in the KB {r['actor_accuracy_not_in_kb']} ({r['actors_not_in_kb']})")
+    typer.echo(f"  places: accuracy {r['place_accuracy']} ({r['places']}); in the KB {r['place_accuracy_in_kb']} "
+               f"({r['places_in_kb']}); not in the KB {r['place_accuracy_not_in_kb']} ({r['places_not_in_kb']}); "
+               f"points within 10 km {r['place_within_10km']} ({r['place_points']})")
     for x in r["errors"]:
         typer.echo(f"  {x['type']}: {x['text']!r} gold {x['gold']} got {x['pred']}  | {x['sentence']}")
     typer.echo(json.dumps(r, ensure_ascii=False))

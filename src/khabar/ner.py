@@ -162,6 +162,8 @@ def _context_features(tok: str, own: list[str], cache: dict) -> list[list[str]]:
 class Tagger:
     """A trained CRF and the resources its features need."""
 
+    source = "crf"
+
     def __init__(self, model_path: str, res: Resources | None = None) -> None:
         import pycrfsuite
 
@@ -219,6 +221,6 @@ def run(doc: Document, ctx: Context) -> None:
         for start, end, label in sorted(spans(tags)):
             first, last = toks[start], toks[end - 1]
             clean = " ".join(t.clean for t in toks[start:end])
-            mentions.append(Mention(first.start, last.end, label, clean))
+            mentions.append(Mention(first.start, last.end, label, clean, getattr(tagger, "source", "crf")))
     doc.mentions = mentions
 

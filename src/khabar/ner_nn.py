@@ -10,8 +10,8 @@ Each token is represented by
 A projection and a stack of residual width-3 convolutions with growing dilation (1, 2, 4, 1: each token sees
 eight neighbours on each side) read the sentence, a linear layer scores the BIO tags, and Viterbi decoding over
 learned transition scores picks the sequence. Training lives in `khabar.training.ner_nn_train`
-(`khabar train ner`). A BiLSTM encoder was measured too (slightly more accurate on the dev split, six times
-slower in numpy); see MODELS.md.
+(`khabar train ner`). A BiLSTM encoder was measured too (slightly more accurate on the dev split, about four
+times slower in numpy); see MODELS.md.
 
 Inference is plain numpy (no torch, no onnxruntime): every matrix product covers all tokens of a batch at once,
 and only Viterbi decoding steps over positions (over all sentences of a batch together).
@@ -160,6 +160,8 @@ class NeuralTagger:
     embeddings, passed through the input projection) depends only on the token's string, so it is computed once
     per word form and cached; per sentence only the gazetteer slots, the convolutions and the decoding remain.
     """
+
+    source = "cnn-crf"
 
     def __init__(self, path_or_bytes, res: Resources | None = None) -> None:
         src = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
