@@ -191,3 +191,10 @@ def test_bench_ner_structure(texts: list[str]):
     if {"neural", "crf"} <= set(r["models"]):
         assert r["ratios"]["neural/crf warm"] > 0
     assert "tokens/s warm" in format_table(r)
+
+
+def test_bench_link_structure(texts: list[str]):
+    r = bench.bench_link(texts[:5], repeats=1)
+    assert r["task"] == "bench_link" and r["actors"] >= 600 and r["places"] > 1000
+    assert r["kb_load_s"] > 0 and r["kb_traced_mb"] > 0 and r["mentions_linked_per_s"] > 0
+    assert "mentions linked/s" in format_table(r)

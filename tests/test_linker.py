@@ -45,6 +45,12 @@ def test_example_places_are_geocoded(example, written: str, geonameid: int):
     assert 35 < p["latitude"] < 37.5 and 36 < p["longitude"] < 38.5
 
 
+def test_example_curated_place(example):
+    p = _entities(example, "الباغوز")[0].place
+    assert p["id"] == "cur.baghuz" and p["country"] == "SY" and p["admin1"] == "Deir ez-Zor"
+    assert 34 < p["latitude"] < 35 and 40.5 < p["longitude"] < 41.5
+
+
 def test_example_misspelling_is_marked_fuzzy_and_countries_are_places(example):
     assert _entities(example, "وجرابس")[0].match == "fuzzy"
     syria = _entities(example, "سوريا")[0]

@@ -153,8 +153,8 @@ def _export(net, vocabs: Vocabs, hp: dict[str, Any]) -> bytes:
 
 
 DEFAULT_HP = {"char_dim": 32, "char_filters": 64, "conv_width": 3, "feat_dim": 8, "dropout": 0.5,
-              "lr": 2e-3, "batch": 16, "epochs": 30, "patience": 6, "word_dropout": 0.05,
-              "tune_words": False, "channels": 160, "dilations": [1, 2, 4, 1]}
+              "lr": 2e-3, "batch": 16, "epochs": 32, "patience": 8, "word_dropout": 0.05,
+              "tune_words": False, "channels": 128, "dilations": [1, 2, 4, 1]}
 
 
 def train_neural(out: Path, vectors: Path, train_file: Path | None = None, seed: int = 13,
