@@ -196,6 +196,19 @@ class DocContext:
             self.countries[e.country] += 1
 
 
+# Province names that are ordinary directions or words (الشمال، الجنوب، العاصمة …): as places_admin1.tsv says,
+# they name a province only after محافظة / منطقة … or in a document already about that province's country.
+GENERIC_PROVINCE_NAMES = {name_key(w) for w in ("الشمال", "الجنوب", "العاصمة", "المركز", "الوسطى", "الشرقية",
+                                                 "الغربية", "الشمالية", "الجنوبية")}
+
+
+def _admissible(c: Candidate, key: str, ctx: DocContext, after_head: bool) -> bool:
+    p = c.place
+    if p is None or p.feature != "admin1" or key not in GENERIC_PROVINCE_NAMES:
+        return True
+    return after_head or p.country in ctx.countries
+
+
 def _score(c: Candidate, label: str | None, ctx: DocContext) -> float:
     s = 0.0
     if c.actor is not None:
@@ -263,7 +276,8 @@ def link_span(words: Sequence[str], label: str | None, ctx: DocContext, index: I
     """The best KB candidate for a span's words and how it was matched (exact, stripped, fuzzy), or (None, none)."""
     index = index or default_index()
     for key, how in span_keys(words, index):
-        cands = index.lookup(key)
+        after_head = how == "core" and name_key(words[0]) in _HEADS_WITH_CLITICS
+        cands = [c for c in index.lookup(key) if _admissible(c, key, ctx, after_head)]
         if cands:
             return max(cands, key=lambda c: _score(c, label, ctx)), ("stripped" if how == "core" else how)
     if allow_fuzzy and len(words) == 1:
