@@ -105,3 +105,25 @@ def test_unknown_mentions_stay_typed_with_null_ids():
 def test_ordinary_words_that_name_places_are_not_places():
     doc = _one("وأكد مراقبون على أهمية الدور الذي تلعبه الفصائل في المشهد السياسي.")
     assert not [e for e in doc.entities if e.place is not None]
+
+
+def test_a_bare_last_name_is_the_person_named_before():
+    doc = _one("التقى الرئيس السوري بشار الأسد وفدا روسيا. وقال الأسد إن الحرب ستنتهي.")
+    assert [e.kb_id for e in _entities(doc, "الأسد")] == ["per.bashar_assad"]
+    assert _entities(doc, "الأسد")[0].match == "context"
+
+
+def test_a_sentence_that_fails_to_link_costs_only_itself(monkeypatch):
+    from khabar.kb import linker
+
+    real = linker._dictionary_spans
+
+    def flaky(words, index):
+        if any("الموصل" in w for w in words):
+            raise RuntimeError("boom")
+        return real(words, index)
+
+    monkeypatch.setattr(linker, "_dictionary_spans", flaky)
+    doc = _one("قصفت الطائرات مواقع في الموصل. وقال المرصد السوري لحقوق الإنسان إن القتلى مدنيون.")
+    assert {e.kb_id for e in doc.entities} >= {"sy.sohr"}
+    assert [i.code for i in doc.issues if i.stage == "link"] == ["sentence_failed"]

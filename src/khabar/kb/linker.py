@@ -11,7 +11,7 @@ For a document, the linker
    context (countries of the places and actors already resolved), and size (population);
 4. reads a capital as its government when it acts (`أعلنت دمشق`, `أنقرة ترفض`): metonymy;
 5. resolves a bare head (`التحالف`, `التنظيم`, `المرصد`) to the last actor of the document whose name begins
-   with it.
+   with it, and a bare last name to the person the document has already named with it.
 Nothing is fetched and no span fails the document: an unknown mention stays, typed, with null ids.
 """
 
@@ -351,50 +351,79 @@ def link_document(doc: Document, index: Index | None = None) -> list[Entity]:
     ctx = DocContext()
     out: list[Entity] = []
     recent: list[Actor] = []
+    persons: dict[str, Actor] = {}  # last-name key → person already named in the document
     for toks in by_sentence.values():
-        words = [t.clean for t in toks]
-        starts = {t.start: k for k, t in enumerate(toks)}
-        ends = {t.end: k for k, t in enumerate(toks)}
-        ner: dict[tuple[int, int], str] = {}
-        for m in mentions:
-            if m.start in starts and m.end in ends:
-                ner[(starts[m.start], ends[m.end] + 1)] = m.label
-        dict_spans = _dictionary_spans(words, index)
-        # a KB name that contains an NER span is the better span (قوات سوريا الديمقراطية over سوريا)
-        for a, b in dict_spans:
-            inside = [s for s in ner if a <= s[0] and s[1] <= b and s != (a, b)]
-            crossing = [s for s in ner if s[0] < b and a < s[1] and not (a <= s[0] and s[1] <= b)]
-            if inside and not crossing:
-                for s_ in inside:
-                    del ner[s_]
-                ner[(a, b)] = ""
-        taken: list[tuple[int, int, Entity]] = []
-        for (i, j), label in sorted(ner.items()):
-            cand, how = link_span(words[i:j], label or None, ctx, index)
-            if cand is None:
-                inner = [(a, b) for a, b in dict_spans if i <= a and b <= j]
-                if inner:
-                    a, b = max(inner, key=lambda s: s[1] - s[0])
-                    cand, how = link_span(words[a:b], label or None, ctx, index, allow_fuzzy=False)
-            # a linked mention takes the KB's type (the NER may call داعش a place); an unlinked one keeps the NER's
-            label = _label_of(cand) if cand else (label or "MISC")
-            taken.append((i, j, _make(doc, toks, i, j, label, cand, how, "ner+kb" if cand else "ner", words, index)))
-        for a, b in dict_spans:
-            if any(not (b <= i or j <= a) for i, j, _ in taken):
-                continue
-            if b - a == 1 and not _safe_alone(words, a, index):
-                continue
-            cand, how = link_span(words[a:b], None, ctx, index, allow_fuzzy=False)
-            if cand is not None:
-                taken.append((a, b, _make(doc, toks, a, b, _label_of(cand), cand, how, "kb", words, index)))
-        _coordinated_places(doc, toks, words, taken, ctx, index)
-        _anaphoric_heads(doc, toks, words, taken, recent, index)
-        for i, j, e in sorted(taken, key=lambda x: x[0]):
-            out.append(e)
-            ctx.note(e)
-            if e.kb_id and e.kb_id in index.actors and e.match != "context":
-                recent.append(index.actors[e.kb_id])
+        try:
+            _link_sentence(doc, toks, mentions, ctx, out, recent, persons, index)
+        except Exception as e:  # one bad sentence must not cost the document its other entities
+            doc.add_issue("link", "warning", "sentence_failed",
+                          f"linking failed in the sentence at {toks[0].start}: {type(e).__name__}: {e}")
     return out
+
+
+def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, out: list[Entity],
+                   recent: list[Actor], persons: dict[str, Actor], index: Index) -> None:
+    words = [t.clean for t in toks]
+    starts = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    ner: dict[tuple[int, int], str] = {}
+    for m in mentions:
+        if m.start in starts and m.end in ends:
+            ner[(starts[m.start], ends[m.end] + 1)] = m.label
+    dict_spans = _dictionary_spans(words, index)
+    # a KB name that contains an NER span is the better span (قوات سوريا الديمقراطية over سوريا)
+    for a, b in dict_spans:
+        inside = [s for s in ner if a <= s[0] and s[1] <= b and s != (a, b)]
+        crossing = [s for s in ner if s[0] < b and a < s[1] and not (a <= s[0] and s[1] <= b)]
+        if inside and not crossing:
+            for s_ in inside:
+                del ner[s_]
+            ner[(a, b)] = ""
+    taken: list[tuple[int, int, Entity]] = []
+    for (i, j), label in sorted(ner.items()):
+        cand, how = link_span(words[i:j], label or None, ctx, index)
+        if cand is None:
+            inner = [(a, b) for a, b in dict_spans if i <= a and b <= j]
+            if inner:
+                a, b = max(inner, key=lambda s: s[1] - s[0])
+                cand, how = link_span(words[a:b], label or None, ctx, index, allow_fuzzy=False)
+        # a linked mention takes the KB's type (the NER may call داعش a place); an unlinked one keeps the NER's
+        label = _label_of(cand) if cand else (label or "MISC")
+        taken.append((i, j, _make(doc, toks, i, j, label, cand, how, "ner+kb" if cand else "ner", words, index)))
+    for a, b in dict_spans:
+        if any(not (b <= i or j <= a) for i, j, _ in taken):
+            continue
+        if b - a == 1 and not _safe_alone(words, a, index):
+            continue
+        cand, how = link_span(words[a:b], None, ctx, index, allow_fuzzy=False)
+        if cand is not None:
+            taken.append((a, b, _make(doc, toks, a, b, _label_of(cand), cand, how, "kb", words, index)))
+    _coordinated_places(doc, toks, words, taken, ctx, index)
+    _anaphoric_heads(doc, toks, words, taken, recent, index)
+    for i, j, e in sorted(taken, key=lambda x: x[0]):
+        _same_person(e, words[i:j], persons, index)
+        out.append(e)
+        ctx.note(e)
+        if e.kb_id and e.kb_id in index.actors and e.match != "context":
+            a = index.actors[e.kb_id]
+            recent.append(a)
+            if a.kind == "person":
+                for form in (*a.surface_forms(), " ".join(words[i:j])):
+                    last = name_key(form).split(" ")[-1]
+                    if len(last) >= 3:
+                        persons.setdefault(last, a)
+
+
+def _same_person(e: Entity, words: list[str], persons: dict[str, Actor], index: Index) -> None:
+    """An unlinked person mention whose last name is that of a person the document has already named
+    (`آشتون كارتر` … `كارتر`) is that person."""
+    if e.kb_id or e.label != "PER" or not words:
+        return
+    last = name_key(words[-1])
+    a = next((persons[k] for k in clitic_variants(last) if k in persons), None)
+    if a is not None:
+        linked = _entity_from(Candidate(actor=a), e.start, e.end, "PER", e.clean, "context", "ner+kb")
+        e.__dict__.update(linked.__dict__)
 
 
 def _coordinated_places(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
