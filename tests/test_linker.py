@@ -127,3 +127,36 @@ def test_a_sentence_that_fails_to_link_costs_only_itself(monkeypatch):
     doc = _one("قصفت الطائرات مواقع في الموصل. وقال المرصد السوري لحقوق الإنسان إن القتلى مدنيون.")
     assert {e.kb_id for e in doc.entities} >= {"sy.sohr"}
     assert [i.code for i in doc.issues if i.stage == "link"] == ["sentence_failed"]
+
+
+def test_a_generic_body_with_a_country_adjective_is_that_countrys():
+    index = default_index()
+    cand, _ = link_span(["مجلس", "الوزراء", "العراقي"], "ORG", DocContext(), index)
+    assert cand.actor.id == "iq.gov"
+    cand, _ = link_span(["الجيش", "التركي"], "ORG", DocContext(), index)
+    assert cand.actor.country == "TR" and cand.actor.kind == "military"
+
+
+def test_a_bare_generic_body_is_the_documents_country():
+    doc = _one("تصاعدت المعارك في الموصل شمال العراق. وقالت الحكومة إنها ستواصل العمليات.")
+    assert [e.kb_id for e in _entities(doc, "الحكومة")] == ["iq.gov"]
+    assert _entities(doc, "الحكومة")[0].match == "context"
+    doc = _one("وقالت الحكومة إنها ستواصل العمليات.")  # no country in sight: left alone
+    assert not _entities(doc, "الحكومة")
+
+
+def test_both_cases_of_a_plural_name_are_indexed():
+    index = default_index()
+    ids = {c.actor.id for c in index.lookup("الحوثيين") if c.actor}
+    assert ids and ids == {c.actor.id for c in index.lookup("الحوثيون") if c.actor}
+
+
+def test_a_province_outranks_a_small_town_of_the_same_name():
+    index = default_index()
+    ctx = DocContext()
+    ctx.countries["YE"] += 1
+    cand, _ = link_span(["لحج"], "LOC", ctx, index)
+    assert cand.place.feature == "admin1" and cand.place.country == "YE"
+    ctx.countries["SY"] += 1
+    cand, _ = link_span(["إدلب"], "LOC", ctx, index)  # a city of 128,000: the city
+    assert cand.place.feature == "city"

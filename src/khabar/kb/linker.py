@@ -74,6 +74,9 @@ class Index:
     capitals: dict[str, str]  # key of a capital's name → country
     governments: dict[str, str]  # country → government actor id
     first_len: dict[str, int] = field(default_factory=dict)  # first word of a name → most words of such names
+    nisba: dict[str, str] = field(default_factory=dict)  # country adjective (العراقي، السورية) → country
+    nisba_of: dict[str, str] = field(default_factory=dict)  # country → its (masculine) adjective
+    by_country: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)  # country → (name key, actor)
 
     _deletions: dict[str, set[str]] | None = None
 
@@ -98,9 +101,16 @@ def _add(names: dict[str, list[Candidate]], form: str, cand: Candidate) -> None:
     k = name_key(form)
     if not k:
         return
-    lst = names.setdefault(k, [])
-    if cand not in lst:
-        lst.append(cand)
+    keys = [k]
+    # the other case of a sound masculine plural: الحوثيون / الحوثيين, المتمردون / المتمردين
+    last = k.split(" ")[-1]
+    if len(last) > 5 and last.endswith(("يون", "يين")):
+        other = last[:-2] + ("ين" if last.endswith("ون") else "ون")
+        keys.append(k[: len(k) - len(last)] + other)
+    for key in keys:
+        lst = names.setdefault(key, [])
+        if cand not in lst:
+            lst.append(cand)
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +140,36 @@ def default_index() -> Index:
     for k in names:
         parts = k.split(" ")
         first_len[parts[0]] = max(first_len.get(parts[0], 0), min(len(parts), MAX_WORDS))
-    return Index(names, gaz, actors, capitals, governments, first_len)
+    nisba: dict[str, str] = {}
+    by_country: dict[str, list[tuple[str, Actor]]] = {}
+    for a in actors.values():
+        if not a.country or a.country == "INT":
+            continue
+        if a.kind == "state":
+            for form in (a.name_ar, *a.aliases_ar):
+                if form and " " not in form.strip():
+                    for adj in nisba_forms(form):
+                        nisba.setdefault(adj, a.country)
+        if a.kind != "person":
+            for form in (a.name_ar, *a.aliases_ar):
+                if form:
+                    by_country.setdefault(a.country, []).append((name_key(form), a))
+    nisba_of: dict[str, str] = {}
+    for adj, cc in nisba.items():
+        nisba_of.setdefault(cc, adj)
+    return Index(names, gaz, actors, capitals, governments, first_len, nisba, nisba_of, by_country)
+
+
+def nisba_forms(country_name: str) -> tuple[str, str]:
+    """The adjective of a one-word country name, masculine and feminine keys: العراق → العراقي / العراقيه,
+    سوريا → السوري, السعودية → السعودي, أمريكا → الامريكي."""
+    k = name_key(country_name)
+    stem = k[2:] if k.startswith("ال") else k
+    for end in ("يه", "يا", "ا"):
+        if stem.endswith(end) and len(stem) > len(end) + 2:
+            stem = stem[: -len(end)]
+            break
+    return f"ال{stem}ي", f"ال{stem}يه"
 
 
 # ---- keys ---------------------------------------------------------------------------------------------------
@@ -233,9 +272,10 @@ def _score(c: Candidate, label: str | None, ctx: DocContext) -> float:
             s += 1
         if p.country in ctx.countries:
             s += 2 + 0.1 * min(ctx.countries[p.country], 10)
-        # a bare name is the town (ACLED precision 1); the province only after محافظة (see _make)
-        s += {"capital": 1.0, "admin1": -0.5, "city": 0.0}.get(p.feature, 0.3)
-        s += 0.15 * math.log10(p.population + 1)
+        # a bare name is the town (ACLED precision 1), unless the town is small and a province has the name
+        # (صلاح الدين, لحج, القنيطرة); after محافظة it is always the province (see _make)
+        s += {"capital": 1.0, "admin1": 0.0, "city": 0.0}.get(p.feature, 0.3)
+        s += 0.15 * math.log10(p.population + 1) if p.feature != "admin1" else 0.15 * math.log10(50_000)
     return s
 
 
@@ -280,6 +320,9 @@ def link_span(words: Sequence[str], label: str | None, ctx: DocContext, index: I
         cands = [c for c in index.lookup(key) if _admissible(c, key, ctx, after_head)]
         if cands:
             return max(cands, key=lambda c: _score(c, label, ctx)), ("stripped" if how == "core" else how)
+    body = _body_of_country(words, index)
+    if body is not None:
+        return Candidate(actor=body), "stripped"
     if allow_fuzzy and len(words) == 1:
         keys = span_keys(words, index)
         for key, _ in keys:
@@ -299,6 +342,25 @@ def link_span(words: Sequence[str], label: str | None, ctx: DocContext, index: I
             if len({(c.actor.id if c.actor else c.place.id) for c in cands}) == 1:  # type: ignore[union-attr]
                 return cands[0], "fuzzy"
     return None, "none"
+
+
+def _body_of_country(words: Sequence[str], index: Index) -> Actor | None:
+    """`مجلس الوزراء العراقي`, `القوات الأمنية السورية`: a generic body followed by a country's adjective is
+    that country's body of that name: the actor of that country with the shortest name beginning with it."""
+    if len(words) < 2:
+        return None
+    cc = index.nisba.get(name_key(words[-1]))
+    if cc is None:
+        return None
+    head = [name_key(w) for w in words[:-1]]
+    for first in clitic_variants(head[0]):
+        body = " ".join([first, *head[1:]])
+        if len(body) < 4:
+            continue
+        found = [(len(k), a) for k, a in index.by_country.get(cc, ()) if k == body or k.startswith(body + " ")]
+        if found:
+            return min(found, key=lambda x: x[0])[1]
+    return None
 
 
 # ---- the pipeline stage ---------------------------------------------------------------------------------------
@@ -384,8 +446,14 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
         cand, how = link_span(words[i:j], label or None, ctx, index)
         if cand is None:
             inner = [(a, b) for a, b in dict_spans if i <= a and b <= j]
+            if len(inner) > 1:  # `اردوغان وبوتين`: two people in one NER span
+                for a, b in inner:
+                    c2, h2 = link_span(words[a:b], label or None, ctx, index, allow_fuzzy=False)
+                    if c2 is not None:
+                        taken.append((a, b, _make(doc, toks, a, b, _label_of(c2), c2, h2, "ner+kb", words, index)))
+                continue
             if inner:
-                a, b = max(inner, key=lambda s: s[1] - s[0])
+                a, b = inner[0]
                 cand, how = link_span(words[a:b], label or None, ctx, index, allow_fuzzy=False)
         # a linked mention takes the KB's type (the NER may call داعش a place); an unlinked one keeps the NER's
         label = _label_of(cand) if cand else (label or "MISC")
@@ -400,6 +468,7 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
             taken.append((a, b, _make(doc, toks, a, b, _label_of(cand), cand, how, "kb", words, index)))
     _coordinated_places(doc, toks, words, taken, ctx, index)
     _anaphoric_heads(doc, toks, words, taken, recent, index)
+    _generic_bodies(doc, toks, words, taken, ctx, index)
     for i, j, e in sorted(taken, key=lambda x: x[0]):
         _same_person(e, words[i:j], persons, index)
         out.append(e)
@@ -460,11 +529,56 @@ def _anaphoric_heads(doc, toks, words, taken, recent: list[Actor], index: Index)
         before = [index.actors[e.kb_id] for i, j, e in sorted(taken, key=lambda x: x[0])
                   if j <= k and e.kb_id in index.actors and e.match != "context"]
         pool = recent + before
+        bare = heads[0][2:] if heads[0].startswith("ال") else heads[0]
         prev = next((a for a in reversed(pool)
-                     if any(name_key(f).split(" ")[0] == heads[0] for f in a.surface_forms())), None)
+                     if any(name_key(f).split(" ")[0] in (heads[0], bare) for f in a.surface_forms())), None)
         if prev is not None:
             taken.append((k, k + 1, _make(doc, toks, k, k + 1, _label_of(Candidate(actor=prev)),
                                           Candidate(actor=prev), "context", "kb", words, index)))
+
+
+# State bodies named without their country: the document's main country's body of that name.
+GENERIC_BODIES = {name_key(w) for w in ("الحكومة", "مجلس الوزراء", "الجيش", "البرلمان", "مجلس النواب", "القوات الأمنية",
+                                         "قوات الأمن", "الشرطة", "وزارة الخارجية", "وزارة الدفاع", "وزارة الداخلية",
+                                         "رئاسة الجمهورية", "السلطات")}
+
+
+def _generic_bodies(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
+    """`الحكومة`, `مجلس النواب`, `الجيش` with no country word: the body of that name of the country the
+    document has mentioned most so far (nothing when it has mentioned none)."""
+    local = Counter(ctx.countries)
+    for _, _, e in taken:
+        if e.country and e.country != "INT":
+            local[e.country] += 1
+    if not local:
+        return
+    cc = local.most_common(1)[0][0]
+    n = len(words)
+    for k in range(n):
+        if not any(v in _GENERIC_FIRST for v in clitic_variants(name_key(words[k]))):
+            continue
+        for ln in (2, 1):
+            if k + ln > n or any(not (k + ln <= i or j <= k) for i, j, _ in taken):
+                continue
+            keys = [name_key(w) for w in words[k:k + ln]]
+            first = next((v for v in clitic_variants(keys[0]) if " ".join([v, *keys[1:]]) in GENERIC_BODIES), None)
+            if first is None:
+                continue
+            nxt = name_key(words[k + ln]) if k + ln < n else ""
+            if nxt.startswith("ال") and len(nxt) > 3:
+                continue  # qualified: a longer name (الحكومة الشرعية) or a country adjective, handled elsewhere
+            body = _body_of_country([first, *keys[1:], _nisba_of(cc, index)], index)
+            if body is not None:
+                taken.append((k, k + ln, _make(doc, toks, k, k + ln, _label_of(Candidate(actor=body)),
+                                               Candidate(actor=body), "context", "kb", words, index)))
+                break
+
+
+_GENERIC_FIRST = {k.split(" ")[0] for k in GENERIC_BODIES}
+
+
+def _nisba_of(cc: str, index: Index) -> str:
+    return index.nisba_of.get(cc, "")
 
 
 PLACE_HEADS = {name_key(w) for w in ("مدينة", "بلدة", "قرية", "ريف", "محافظة", "مخيم", "منطقة", "ولاية", "مناطق",
