@@ -28,16 +28,20 @@ def sentences(text, k=4):
                 out.append(s)
     return out[:k]
 
-def main(path):
-    A = [json.loads(l) for l in open(path, encoding="utf-8")]
+def eligible(A, exclude=EXCLUDE):
     E, seen = [], set()
     for i, a in enumerate(A):
-        if not PAT.findall(a["title"]) or len(a["content"]) < 800 or i in EXCLUDE:
+        if not PAT.findall(a["title"]) or len(a["content"]) < 800 or i in exclude:
             continue
         t = a["title"].strip()
         if t in seen:          # same story syndicated twice: keep the first
             continue
         seen.add(t); E.append((i, a))
+    return E
+
+def main(path):
+    A = [json.loads(l) for l in open(path, encoding="utf-8")]
+    E = eligible(A)
     step = len(E) / 40
     for k in range(40):
         i, a = E[int(k * step)]
