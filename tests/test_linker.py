@@ -160,3 +160,18 @@ def test_a_province_outranks_a_small_town_of_the_same_name():
     ctx.countries["SY"] += 1
     cand, _ = link_span(["إدلب"], "LOC", ctx, index)  # a city of 128,000: the city
     assert cand.place.feature == "city"
+
+
+def test_a_capital_without_a_preposition_stands_for_its_government():
+    doc = _one("وتتهم الدول الغربية طهران بدعم الميليشيات في المنطقة.")
+    e = _entities(doc, "طهران")[0]
+    assert e.kb_id == "ir.gov" and e.metonymy
+    doc = _one("وعاد الوزير من طهران صباح اليوم.")
+    e = _entities(doc, "طهران")[0]
+    assert e.kb_id is None and e.place["country"] == "IR"
+
+
+def test_the_kingdom_refers_back_to_the_kingdom_named_before():
+    doc = _one("وصلت طائرة سعودية إلى عدن. وأكد المسؤول أن المملكة العربية السعودية ستواصل دعمها، "
+               "وأن المملكة لن تتخلى عن اليمن.")
+    assert [e.kb_id for e in _entities(doc, "المملكة")] == ["sa"]
