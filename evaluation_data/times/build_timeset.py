@@ -10,19 +10,20 @@ labels.txt: '@<index>' starts an article; then 'sent|text[#n]|type|value|interva
 An empty precision for date/time is computed from the value (see GUIDELINE.md §6).
 Sentences without labels are written as one line with text null.
 """
-import json, re, sys, datetime
+import datetime, importlib.util, json, os, re, sys
 from dateutil.relativedelta import relativedelta
 
 STRIDE, NSENT = 18, 8
 
+# the sentence splitter is the linking set's (../linking/select_articles.py), so the sets cut text alike
+_spec = importlib.util.spec_from_file_location(
+    "linking_selection", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "linking", "select_articles.py"))
+_linking = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_linking)
+
+
 def sentences(text):
-    out = []
-    for para in text.split("\n"):
-        for s in re.split(r"(?<=[.!?؟])(?<! د\.)\s+", para):
-            s = s.strip()
-            if len(s) >= 20:
-                out.append(s)
-    return out
+    return _linking.sentences(text, None)
 
 def shift(anchor, expr):
     # expr: 'A', 'A-P1M', 'A+P3M', 'A-P10D', 'A-P4W', 'A-P5Y'
