@@ -462,6 +462,8 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
             if inner:
                 a, b = inner[0]
                 cand, how = link_span(words[a:b], label or None, ctx, index, allow_fuzzy=False)
+        if cand is None and j - i == 1 and name_key(words[i]) in HEADS | NEAR_HEADS:
+            continue  # the NER took a place word (ريف، مدينة) for a name: nothing to report
         # a linked mention takes the KB's type (the NER may call داعش a place); an unlinked one keeps the NER's
         label = _label_of(cand) if cand else (label or "MISC")
         taken.append((i, j, _make(doc, toks, i, j, label, cand, how, "ner+kb" if cand else "ner", words, index)))
