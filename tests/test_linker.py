@@ -175,3 +175,10 @@ def test_the_kingdom_refers_back_to_the_kingdom_named_before():
     doc = _one("وصلت طائرة سعودية إلى عدن. وأكد المسؤول أن المملكة العربية السعودية ستواصل دعمها، "
                "وأن المملكة لن تتخلى عن اليمن.")
     assert [e.kb_id for e in _entities(doc, "المملكة")] == ["sa"]
+
+
+def test_names_built_on_abd_match_spaced_or_joined():
+    index = default_index()
+    for words in (["سلمان", "بن", "عبدالعزيز"], ["سلمان", "بن", "عبد", "العزيز"]):
+        cand, _ = link_span(words, "PER", DocContext(), index)
+        assert cand is not None and cand.actor.id == "per.king_salman"

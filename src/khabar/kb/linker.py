@@ -98,11 +98,17 @@ def _add(names: dict[str, list[Candidate]], form: str, cand: Candidate) -> None:
     if not k:
         return
     keys = [k]
+    # عبد العزيز / عبدالعزيز: names built on عبد are written both ways
+    if "عبد" in k:
+        joined = re.sub(r"(?<![^ ])عبد (?=ال)", "عبد", k)
+        spaced = re.sub(r"(?<![^ ])عبد(?=ال)", "عبد ", k)
+        keys += [x for x in (joined, spaced) if x != k]
     # the other case of a sound masculine plural: الحوثيون / الحوثيين, المتمردون / المتمردين
-    last = k.split(" ")[-1]
-    if len(last) > 5 and last.endswith(("يون", "يين")):
-        other = last[:-2] + ("ين" if last.endswith("ون") else "ون")
-        keys.append(k[: len(k) - len(last)] + other)
+    for key in list(keys):
+        last = key.split(" ")[-1]
+        if len(last) > 5 and last.endswith(("يون", "يين")):
+            other = last[:-2] + ("ين" if last.endswith("ون") else "ون")
+            keys.append(key[: len(key) - len(last)] + other)
     for key in keys:
         lst = names.setdefault(key, [])
         if cand not in lst:
