@@ -465,7 +465,9 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
                     if c2 is not None:
                         taken.append((a, b, _make(doc, toks, a, b, _label_of(c2), c2, h2, "ner+kb", words, index)))
                 continue
-            if inner:
+            if inner and not (label == "ORG" and inner[0][0] != i):
+                # (an organisation named after a person or a city, مركز الملك سلمان…, محكمة استئناف طهران, is
+                # not that person or city: inside an ORG span only a name at its start is its head)
                 a, b = inner[0]
                 cand, how = link_span(words[a:b], label or None, ctx, index, allow_fuzzy=False)
         if cand is None and j - i == 1 and name_key(words[i]) in HEADS | NEAR_HEADS:
