@@ -12,7 +12,9 @@ For a document, the linker
 4. reads a capital as its government (`أعلنت دمشق`, `أنقرة ترفض`: metonymy) unless it is where something
    happens or goes (after a preposition or a place word, or with a preposition attached);
 5. resolves a bare head (`التحالف`, `التنظيم`, `المرصد`) to the last actor of the document whose name begins
-   with it, and a bare last name to the person the document has already named with it.
+   with it, and a bare last name to the person the document has already named with it;
+6. reads a state body by its country: from an adjective (`مجلس الوزراء العراقي`) or, with no country word
+   (`الحكومة`, `مجلس النواب`), from the country the document has mentioned most.
 Nothing is fetched and no span fails the document: an unknown mention stays, typed, with null ids.
 """
 
@@ -27,7 +29,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Entity
-from ..fold import fold
 from .actors import Actor, load_actors, name_key
 from .places import Gazetteer, Place, load_gazetteer
 
