@@ -182,3 +182,13 @@ def test_names_built_on_abd_match_spaced_or_joined():
     for words in (["سلمان", "بن", "عبدالعزيز"], ["سلمان", "بن", "عبد", "العزيز"]):
         cand, _ = link_span(words, "PER", DocContext(), index)
         assert cand is not None and cand.actor.id == "per.king_salman"
+
+
+def test_a_title_with_a_country_adjective_is_who_held_it_that_year():
+    text = "قال رئيس الوزراء العراقي إن العمليات مستمرة."
+    doc = khabar.analyze(text, published="2015-08-01")
+    assert [e.kb_id for e in _entities(doc, "رئيس الوزراء العراقي")] == ["per.abadi"]
+    doc = khabar.analyze(text, published="2021-03-01")
+    assert [e.kb_id for e in _entities(doc, "رئيس الوزراء العراقي")] == ["per.kadhimi"]
+    doc = khabar.analyze(text)  # no date: no guess
+    assert not [e for e in doc.entities if e.kb_id and e.kb_id.startswith("per.")]

@@ -14,7 +14,8 @@ For a document, the linker
 5. resolves a bare head (`التحالف`, `التنظيم`, `المرصد`) to the last actor of the document whose name begins
    with it, and a bare last name to the person the document has already named with it;
 6. reads a state body by its country: from an adjective (`مجلس الوزراء العراقي`) or, with no country word
-   (`الحكومة`, `مجلس النواب`), from the country the document has mentioned most.
+   (`الحكومة`, `مجلس النواب`), from the country the document has mentioned most; and a title with no name
+   (`رئيس الوزراء العراقي`) as whoever held the office in the article's year.
 Nothing is fetched and no span fails the document: an unknown mention stays, typed, with null ids.
 """
 
@@ -74,6 +75,7 @@ class Index:
     nisba: dict[str, str] = field(default_factory=dict)  # country adjective (العراقي، السورية) → country
     nisba_of: dict[str, str] = field(default_factory=dict)  # country → its (masculine) adjective
     by_country: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)  # country → (name key, actor)
+    offices: dict[tuple[str, str], list[tuple[int, int, Actor]]] = field(default_factory=dict)
 
     _deletions: dict[str, set[str]] | None = None
 
@@ -160,7 +162,36 @@ def default_index() -> Index:
     nisba_of: dict[str, str] = {}
     for adj, cc in nisba.items():
         nisba_of.setdefault(cc, adj)
-    return Index(names, gaz, actors, capitals, governments, first_len, nisba, nisba_of, by_country)
+    return Index(names, gaz, actors, capitals, governments, first_len, nisba, nisba_of, by_country,
+                 _offices(actors))
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+_YEAR = rf"(?:{_MONTH} )?(\d{{4}})"
+_OFFICE = r"(Prime Minister|President|Foreign Minister|Defence Minister|Interior Minister|Crown Prince)"
+_TERM = re.compile(rf"^(?:acting )?{_OFFICE}(?: and {_OFFICE})? of ([A-Z][A-Za-z ]+?)(?: \([^)]*\))? "
+                   rf"(?:{_YEAR}\s*[-–]\s*(?:{_YEAR}|present)|from {_YEAR})", re.IGNORECASE)
+
+
+def _offices(actors: dict[str, Actor]) -> dict[tuple[str, str], list[tuple[int, int, Actor]]]:
+    """(office, country) → (first year, last year, person), read from the persons' notes ("Prime Minister of Iraq
+    2014-2020"); a term still running ends in 9999."""
+    country_of = {a.name_en: a.country for a in actors.values() if a.kind == "state"}
+    out: dict[tuple[str, str], list[tuple[int, int, Actor]]] = {}
+    for a in actors.values():
+        if a.kind != "person":
+            continue
+        for seg in a.notes.split(";"):
+            m = _TERM.match(seg.strip())
+            cc = country_of.get(m.group(3).strip()) if m else None
+            if m is None or cc is None:
+                continue
+            first = int(m.group(4) or m.group(6))
+            last = int(m.group(5)) if m.group(5) else (first if m.group(4) and "present" not in seg else 9999)
+            for office in (m.group(1), m.group(2)):
+                if office:
+                    out.setdefault((office.title(), cc), []).append((first, last, a))
+    return out
 
 
 def nisba_forms(country_name: str) -> tuple[str, str]:
@@ -487,6 +518,7 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
     _coordinated_places(doc, toks, words, taken, ctx, index)
     _anaphoric_heads(doc, toks, words, taken, recent, index)
     _generic_bodies(doc, toks, words, taken, ctx, index)
+    _titles(doc, toks, words, taken, ctx, index)
     for i, j, e in sorted(taken, key=lambda x: x[0]):
         _same_person(e, words[i:j], persons, index)
         out.append(e)
@@ -597,6 +629,45 @@ _GENERIC_FIRST = {k.split(" ")[0] for k in GENERIC_BODIES}
 
 def _nisba_of(cc: str, index: Index) -> str:
     return index.nisba_of.get(cc, "")
+
+
+TITLES = {name_key(k): v for k, v in (
+    ("رئيس الوزراء", "Prime Minister"), ("رئيس الحكومة", "Prime Minister"), ("رئيس الجمهورية", "President"),
+    ("الرئيس", "President"), ("وزير الخارجية", "Foreign Minister"), ("وزير الدفاع", "Defence Minister"),
+    ("وزير الداخلية", "Interior Minister"), ("ولي العهد", "Crown Prince"))}
+
+
+def _titles(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
+    """`رئيس الوزراء العراقي` in a 2015 article, with no name after it, is the person who held that office that
+    year (office-holders' terms come from the KB's notes). The country comes from the adjective after the
+    title, or, for a minister or prime minister, from the country the document has mentioned most."""
+    year = int(doc.meta.published[:4]) if doc.meta.published and doc.meta.published[:4].isdigit() else None
+    if year is None:
+        return
+    n = len(words)
+    for k in range(n):
+        for ln in (2, 1):
+            if k + ln > n or any(not (k + ln <= i or j <= k) for i, j, _ in taken):
+                continue
+            keys = [name_key(w) for w in words[k:k + ln]]
+            office = next((TITLES[" ".join([v, *keys[1:]])] for v in clitic_variants(keys[0])
+                           if " ".join([v, *keys[1:]]) in TITLES), None)
+            if office is None:
+                continue
+            end = k + ln
+            cc = index.nisba.get(name_key(words[end])) if end < n else None
+            if cc is not None:
+                end += 1
+            elif office != "President" and ctx.countries:
+                cc = ctx.countries.most_common(1)[0][0]
+            if cc is None or any(i == end and e.label == "PER" for i, _, e in taken):
+                continue  # a name follows the title: the name is the mention
+            holders = {a.id: a for first, last, a in index.offices.get((office, cc), ()) if first <= year <= last}
+            if len(holders) == 1:
+                a = next(iter(holders.values()))
+                taken.append((k, end, _make(doc, toks, k, end, "PER", Candidate(actor=a), "context", "kb", words,
+                                            index)))
+                break
 
 
 PLACE_HEADS = {name_key(w) for w in ("مدينة", "بلدة", "قرية", "ريف", "محافظة", "مخيم", "منطقة", "ولاية", "مناطق",
