@@ -192,3 +192,11 @@ def test_a_title_with_a_country_adjective_is_who_held_it_that_year():
     assert [e.kb_id for e in _entities(doc, "رئيس الوزراء العراقي")] == ["per.kadhimi"]
     doc = khabar.analyze(text)  # no date: no guess
     assert not [e for e in doc.entities if e.kb_id and e.kb_id.startswith("per.")]
+
+
+def test_the_secretary_general_of_the_organisation_named_is_who_held_it():
+    doc = khabar.analyze("أعرب الأمين العام لمجلس التعاون لدول الخليج العربية عن قلقه.", published="2015-08-01")
+    assert [e.kb_id for e in _entities(doc, "الأمين العام")] == ["per.zayani"]
+    doc = khabar.analyze("اجتمع وزراء جامعة الدول العربية. وقال الأمين العام إن الاجتماع ناجح.",
+                         published="2018-05-01")
+    assert [e.kb_id for e in _entities(doc, "الأمين العام")] == ["per.aboul_gheit"]

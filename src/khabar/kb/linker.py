@@ -15,7 +15,8 @@ For a document, the linker
    with it, and a bare last name to the person the document has already named with it;
 6. reads a state body by its country: from an adjective (`مجلس الوزراء العراقي`) or, with no country word
    (`الحكومة`, `مجلس النواب`), from the country the document has mentioned most; and a title with no name
-   (`رئيس الوزراء العراقي`) as whoever held the office in the article's year.
+   (`رئيس الوزراء العراقي`, `الأمين العام` of the GCC, the Arab League or the UN) as whoever held the office in
+   the article's year.
 Nothing is fetched and no span fails the document: an unknown mention stays, typed, with null ids.
 """
 
@@ -173,6 +174,14 @@ _TERM = re.compile(rf"^(?:acting )?{_OFFICE}(?: and {_OFFICE})? of ([A-Z][A-Za-z
                    rf"(?:{_YEAR}\s*[-–]\s*(?:{_YEAR}|present)|from {_YEAR})", re.IGNORECASE)
 
 
+# "GCC Secretary-General 2011-2020", "Secretary-General of the Arab League from Jul 2016"
+_SG_ORGS = {"gcc": "int.gcc", "gulf cooperation council": "int.gcc", "arab league": "int.arab_league",
+            "un": "int.un", "united nations": "int.un"}
+_SG_TERM = re.compile(rf"(?:\b(GCC|Arab League|UN|United Nations) secretary-general|secretary-general of the "
+                      rf"(GCC|Gulf Cooperation Council|Arab League|United Nations)) "
+                      rf"(?:{_YEAR}\s*[-–]\s*{_YEAR}|from {_YEAR})", re.IGNORECASE)
+
+
 def _offices(actors: dict[str, Actor]) -> dict[tuple[str, str], list[tuple[int, int, Actor]]]:
     """(office, country) → (first year, last year, person), read from the persons' notes ("Prime Minister of Iraq
     2014-2020"); a term still running ends in 9999."""
@@ -182,6 +191,13 @@ def _offices(actors: dict[str, Actor]) -> dict[tuple[str, str], list[tuple[int, 
         if a.kind != "person":
             continue
         for seg in a.notes.split(";"):
+            sg = _SG_TERM.search(seg)
+            if sg:
+                org = _SG_ORGS[(sg.group(1) or sg.group(2)).lower()]
+                first = int(sg.group(3) or sg.group(5))
+                last = int(sg.group(4)) if sg.group(4) else 9999
+                out.setdefault(("Secretary-General", org), []).append((first, last, a))
+                continue
             m = _TERM.match(seg.strip())
             cc = country_of.get(m.group(3).strip()) if m else None
             if m is None or cc is None:
@@ -518,7 +534,7 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
     _coordinated_places(doc, toks, words, taken, ctx, index)
     _anaphoric_heads(doc, toks, words, taken, recent, index)
     _generic_bodies(doc, toks, words, taken, ctx, index)
-    _titles(doc, toks, words, taken, ctx, index)
+    _titles(doc, toks, words, taken, ctx, recent, index)
     for i, j, e in sorted(taken, key=lambda x: x[0]):
         _same_person(e, words[i:j], persons, index)
         out.append(e)
@@ -634,10 +650,10 @@ def _nisba_of(cc: str, index: Index) -> str:
 TITLES = {name_key(k): v for k, v in (
     ("رئيس الوزراء", "Prime Minister"), ("رئيس الحكومة", "Prime Minister"), ("رئيس الجمهورية", "President"),
     ("الرئيس", "President"), ("وزير الخارجية", "Foreign Minister"), ("وزير الدفاع", "Defence Minister"),
-    ("وزير الداخلية", "Interior Minister"), ("ولي العهد", "Crown Prince"))}
+    ("وزير الداخلية", "Interior Minister"), ("ولي العهد", "Crown Prince"), ("الأمين العام", "Secretary-General"))}
 
 
-def _titles(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
+def _titles(doc, toks, words, taken, ctx: DocContext, recent: list[Actor], index: Index) -> None:
     """`رئيس الوزراء العراقي` in a 2015 article, with no name after it, is the person who held that office that
     year (office-holders' terms come from the KB's notes). The country comes from the adjective after the
     title, or, for a minister or prime minister, from the country the document has mentioned most."""
@@ -655,6 +671,20 @@ def _titles(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
             if office is None:
                 continue
             end = k + ln
+            if office == "Secretary-General":
+                # of the organisation named right after (الأمين العام لمجلس التعاون) or last named before
+                after = [e.kb_id for i, _, e in taken if i == end]
+                before = [a.id for a in recent] + [e.kb_id for i, j, e in sorted(taken, key=lambda x: x[0]) if j <= k]
+                cc = next((x for x in after if x in _SG_ORGS.values()), None) or \
+                    next((x for x in reversed(before) if x in _SG_ORGS.values()), None)
+                if cc is None:
+                    continue
+                holders = {a.id: a for first, last, a in index.offices.get((office, cc), ()) if first <= year <= last}
+                if len(holders) == 1:
+                    a = next(iter(holders.values()))
+                    taken.append((k, end, _make(doc, toks, k, end, "PER", Candidate(actor=a), "context", "kb",
+                                                words, index)))
+                break
             cc = index.nisba.get(name_key(words[end])) if end < n else None
             if cc is not None:
                 end += 1
