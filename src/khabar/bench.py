@@ -497,15 +497,16 @@ def bench_link(texts: list[str], repeats: int = 3) -> dict:
     from .kb import places as places_mod
     from .pipeline import STAGES, analyze
 
-    for f in (actors_mod.load_actors, places_mod.load_gazetteer, linker_mod.default_index):
-        f.cache_clear()
-    gc.collect()
+    def forget() -> None:
+        for f in (actors_mod.load_actors, places_mod.load_gazetteer, linker_mod.default_index):
+            f.cache_clear()
+        gc.collect()
+
+    forget()
     t0 = time.perf_counter()
     index = linker_mod.default_index()
     load = time.perf_counter() - t0  # timed without tracemalloc, which slows allocation-heavy code
-    for f in (actors_mod.load_actors, places_mod.load_gazetteer, linker_mod.default_index):
-        f.cache_clear()
-    gc.collect()
+    forget()
     tracemalloc.start()
     index = linker_mod.default_index()
     mem = tracemalloc.get_traced_memory()[0]

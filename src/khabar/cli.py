@@ -276,6 +276,14 @@ def eval_clean_cmd(
     typer.echo(json.dumps(r, ensure_ascii=False))
 
 
+def _or_fail(fn, *args, **kwargs):
+    """An evaluation's result, or one clear line and exit 1 when its data or arguments are unusable."""
+    try:
+        return fn(*args, **kwargs)
+    except (FileNotFoundError, ValueError) as e:
+        _fail(str(e))
+
+
 @eval_app.command("ner")
 def eval_ner_cmd(
     test: Optional[Path] = typer.Option(None, "--test", help="CoNLL file (default: ANERcorp CAMeL-style test)."),
@@ -289,10 +297,7 @@ def eval_ner_cmd(
     """Entity-level P/R/F1 (CoNLL exact match), micro and per type; JSON on the last line."""
     from .evaluation.ner_run import run_ner_eval
 
-    try:
-        r = run_ner_eval(test, corpus_format, obfuscate=obfuscate, model=model, seed=seed)
-    except (FileNotFoundError, ValueError) as e:
-        _fail(str(e))
+    r = _or_fail(run_ner_eval, test, corpus_format, obfuscate=obfuscate, model=model, seed=seed)
     m = r["micro"]
     typer.echo(f"{r['test']}: micro P {m['precision']:.4f} R {m['recall']:.4f} F1 {m['f1']:.4f} "
                f"({m['gold']} gold entities)")
@@ -310,10 +315,7 @@ def eval_link_cmd(
     """Actor-linking and place-resolution accuracy on the labelled set; JSON on the last line."""
     from .evaluation.link_eval import run_link_eval
 
-    try:
-        r = run_link_eval(labelled, examples=examples)
-    except (FileNotFoundError, ValueError) as e:
-        _fail(str(e))
+    r = _or_fail(run_link_eval, labelled, examples=examples)
     typer.echo(f"{r['mentions']} mentions in {r['docs']} articles; found by the pipeline {r['found_by_pipeline']}")
     typer.echo(f"  actors: accuracy {r['actor_accuracy']} ({r['actors']}); in the KB {r['actor_accuracy_in_kb']} "
                f"({r['actors_in_kb']}); not in the KB {r['actor_accuracy_not_in_kb']} ({r['actors_not_in_kb']})")
@@ -330,7 +332,7 @@ def train_ner_cmd(
     out: Optional[Path] = typer.Option(None, "--out", help="Default: src/khabar/data/ner_nn.npz (neural) or "
                                        "src/khabar/data/ner.crfsuite (--crf)."),
     train: Optional[Path] = typer.Option(None, "--train", help="CoNLL train file (default: ANERcorp train)."),
-    crf: bool = typer.Option(False, "--crf", help="Train the CRF instead of the neural BiLSTM-CRF."),
+    crf: bool = typer.Option(False, "--crf", help="Train the CRF instead of the neural CNN-CRF."),
     vectors: Path = typer.Option(Path("/tmp/khabar_w2v/vectors.txt"), "--vectors",
                                  help="word2vec text vectors from scripts/build_clusters.py (neural model)."),
     seed: int = typer.Option(13, "--seed"),

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Entity
-from ..kb.linker import DocContext, default_index, link_span, place_dict
+from ..kb.linker import DocContext, default_index, entity_from, link_span
 
 DEFAULT_SET = Path(__file__).resolve().parents[3] / "evaluation_data" / "linking" / "linkset.jsonl"
 
@@ -93,15 +93,8 @@ def run_link_eval(path: Path | None = None, examples: int = 0) -> dict[str, Any]
                 stats["found"][0] += 1
             else:
                 cand, how = link_span(r["text"].split(), "LOC" if r["type"] == "place" else None, ctx, index)
-                e = Entity(start, end, "MISC", r["text"], match=how)
-                if cand is not None:
-                    if cand.actor is not None:
-                        e.kb_id = cand.actor.id
-                        if cand.actor.kind == "state":
-                            p = index.gaz.places.get(f"country:{cand.actor.country}")
-                            e.place = place_dict(p) if p else None
-                    else:
-                        e.place = place_dict(cand.place)  # type: ignore[arg-type]
+                e = (entity_from(cand, start, end, "MISC", r["text"], how, "kb") if cand is not None
+                     else Entity(start, end, "MISC", r["text"]))
             kind = r["type"]
             if kind == "actor":
                 ok = (e.kb_id or None) == (r["gold"] or None)

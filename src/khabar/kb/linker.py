@@ -25,12 +25,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..document import Entity
+from ..lexicon import default_lexicon
 from .actors import Actor, load_actors, name_key
 from .places import Gazetteer, Place, load_gazetteer
 
@@ -335,7 +336,8 @@ def _score(c: Candidate, label: str | None, ctx: DocContext) -> float:
     return s
 
 
-def _entity_from(c: Candidate, start: int, end: int, label: str, clean: str, match: str, source: str) -> Entity:
+def entity_from(c: Candidate, start: int, end: int, label: str, clean: str, match: str, source: str) -> Entity:
+    """The entity for a span resolved to `c`: the actor's KB fields, and the place (a state's is its country)."""
     e = Entity(start, end, label, clean, match=match, source=source)
     if c.actor is not None:
         a = c.actor
@@ -557,7 +559,7 @@ def _same_person(e: Entity, words: list[str], persons: dict[str, Actor], index: 
     last = name_key(words[-1])
     a = next((persons[k] for k in clitic_variants(last) if k in persons), None)
     if a is not None:
-        linked = _entity_from(Candidate(actor=a), e.start, e.end, "PER", e.clean, "context", "ner+kb")
+        linked = entity_from(Candidate(actor=a), e.start, e.end, "PER", e.clean, "context", "ner+kb")
         e.__dict__.update(linked.__dict__)
 
 
@@ -609,6 +611,22 @@ GENERIC_BODIES = {name_key(w) for w in ("الحكومة", "مجلس الوزرا
                                          "رئاسة الجمهورية", "السلطات")}
 
 
+def _phrases(words: list[str], k: int, taken, table: Mapping | AbstractSet) -> Iterator[tuple[int, list[str], object]]:
+    """Entries of `table` (keys of one or two words) spelt by words[k:], two words first, the first word
+    allowed its clitics, skipping any run that overlaps a mention already taken: (length, keys, value), the
+    value being the table's for a mapping and the key itself for a set."""
+    n = len(words)
+    for ln in (2, 1):
+        if k + ln > n or any(not (k + ln <= i or j <= k) for i, j, _ in taken):
+            continue
+        keys = [name_key(w) for w in words[k:k + ln]]
+        for v in clitic_variants(keys[0]):
+            joined = " ".join([v, *keys[1:]])
+            if joined in table:
+                yield ln, [v, *keys[1:]], table[joined] if isinstance(table, Mapping) else joined
+                break
+
+
 def _generic_bodies(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
     """`الحكومة`, `مجلس النواب`, `الجيش` with no country word: the body of that name of the country the
     document has mentioned most so far (nothing when it has mentioned none)."""
@@ -623,17 +641,11 @@ def _generic_bodies(doc, toks, words, taken, ctx: DocContext, index: Index) -> N
     for k in range(n):
         if not any(v in _GENERIC_FIRST for v in clitic_variants(name_key(words[k]))):
             continue
-        for ln in (2, 1):
-            if k + ln > n or any(not (k + ln <= i or j <= k) for i, j, _ in taken):
-                continue
-            keys = [name_key(w) for w in words[k:k + ln]]
-            first = next((v for v in clitic_variants(keys[0]) if " ".join([v, *keys[1:]]) in GENERIC_BODIES), None)
-            if first is None:
-                continue
+        for ln, keys, _ in _phrases(words, k, taken, GENERIC_BODIES):
             nxt = name_key(words[k + ln]) if k + ln < n else ""
             if nxt.startswith("ال") and len(nxt) > 3:
                 continue  # qualified: a longer name (الحكومة الشرعية) or a country adjective, handled elsewhere
-            body = _body_of_country([first, *keys[1:], _nisba_of(cc, index)], index)
+            body = _body_of_country([*keys, index.nisba_of.get(cc, "")], index)
             if body is not None:
                 taken.append((k, k + ln, _make(doc, toks, k, k + ln, _label_of(Candidate(actor=body)),
                                                Candidate(actor=body), "context", "kb", words, index)))
@@ -641,11 +653,6 @@ def _generic_bodies(doc, toks, words, taken, ctx: DocContext, index: Index) -> N
 
 
 _GENERIC_FIRST = {k.split(" ")[0] for k in GENERIC_BODIES}
-
-
-def _nisba_of(cc: str, index: Index) -> str:
-    return index.nisba_of.get(cc, "")
-
 
 TITLES = {name_key(k): v for k, v in (
     ("رئيس الوزراء", "Prime Minister"), ("رئيس الحكومة", "Prime Minister"), ("رئيس الجمهورية", "President"),
@@ -656,34 +663,22 @@ TITLES = {name_key(k): v for k, v in (
 def _titles(doc, toks, words, taken, ctx: DocContext, recent: list[Actor], index: Index) -> None:
     """`رئيس الوزراء العراقي` in a 2015 article, with no name after it, is the person who held that office that
     year (office-holders' terms come from the KB's notes). The country comes from the adjective after the
-    title, or, for a minister or prime minister, from the country the document has mentioned most."""
+    title, or, for a minister or prime minister, from the country the document has mentioned most; a
+    secretary-general's organisation is the one named right after the title or last named before it."""
     year = int(doc.meta.published[:4]) if doc.meta.published and doc.meta.published[:4].isdigit() else None
     if year is None:
         return
     n = len(words)
     for k in range(n):
-        for ln in (2, 1):
-            if k + ln > n or any(not (k + ln <= i or j <= k) for i, j, _ in taken):
-                continue
-            keys = [name_key(w) for w in words[k:k + ln]]
-            office = next((TITLES[" ".join([v, *keys[1:]])] for v in clitic_variants(keys[0])
-                           if " ".join([v, *keys[1:]]) in TITLES), None)
-            if office is None:
-                continue
+        for ln, _, office in _phrases(words, k, taken, TITLES):
             end = k + ln
             if office == "Secretary-General":
-                # of the organisation named right after (الأمين العام لمجلس التعاون) or last named before
                 after = [e.kb_id for i, _, e in taken if i == end]
                 before = [a.id for a in recent] + [e.kb_id for i, j, e in sorted(taken, key=lambda x: x[0]) if j <= k]
-                cc = next((x for x in after if x in _SG_ORGS.values()), None) or \
+                holder = next((x for x in after if x in _SG_ORGS.values()), None) or \
                     next((x for x in reversed(before) if x in _SG_ORGS.values()), None)
-                if cc is None:
-                    continue
-                holders = {a.id: a for first, last, a in index.offices.get((office, cc), ()) if first <= year <= last}
-                if len(holders) == 1:
-                    a = next(iter(holders.values()))
-                    taken.append((k, end, _make(doc, toks, k, end, "PER", Candidate(actor=a), "context", "kb",
-                                                words, index)))
+                if holder is not None:
+                    _take_holder(doc, toks, words, taken, k, end, office, holder, year, index)
                 break
             cc = index.nisba.get(name_key(words[end])) if end < n else None
             if cc is not None:
@@ -692,12 +687,20 @@ def _titles(doc, toks, words, taken, ctx: DocContext, recent: list[Actor], index
                 cc = ctx.countries.most_common(1)[0][0]
             if cc is None or any(i == end and e.label == "PER" for i, _, e in taken):
                 continue  # a name follows the title: the name is the mention
-            holders = {a.id: a for first, last, a in index.offices.get((office, cc), ()) if first <= year <= last}
-            if len(holders) == 1:
-                a = next(iter(holders.values()))
-                taken.append((k, end, _make(doc, toks, k, end, "PER", Candidate(actor=a), "context", "kb", words,
-                                            index)))
+            if _take_holder(doc, toks, words, taken, k, end, office, cc, year, index):
                 break
+
+
+def _take_holder(doc, toks, words, taken, k: int, end: int, office: str, where: str, year: int,
+                 index: Index) -> bool:
+    """Add words[k:end] as the one person who held `office` of `where` (a country or an organisation) in `year`;
+    False when nobody or several people did."""
+    holders = {a.id: a for first, last, a in index.offices.get((office, where), ()) if first <= year <= last}
+    if len(holders) != 1:
+        return False
+    a = next(iter(holders.values()))
+    taken.append((k, end, _make(doc, toks, k, end, "PER", Candidate(actor=a), "context", "kb", words, index)))
+    return True
 
 
 PLACE_HEADS = {name_key(w) for w in ("مدينة", "بلدة", "قرية", "ريف", "محافظة", "مخيم", "منطقة", "ولاية", "مناطق",
@@ -708,8 +711,6 @@ def _safe_alone(words: list[str], k: int, index: Index) -> bool:
     """A single word found by the dictionary alone (the NER saw no name there) is taken only when it is unlikely
     to be an ordinary word: a state, an actor's abbreviation, a capital, province or curated place, or a town
     named after a place word (`مدينة`, `ريف` …) or, when rare in the news corpus, after a preposition."""
-    from ..lexicon import default_lexicon
-
     word = words[k]
     keys = strip_clitics(name_key(word), lambda x: x in index.names)
     prev = name_key(words[k - 1]) if k > 0 else ""
@@ -748,11 +749,11 @@ def _make(doc: Document, toks: list, i: int, j: int, label: str, cand: Candidate
     cc = _is_metonymy(words, i, j, index) if cand.place is not None else None
     if cc and cc in index.governments:
         gov = index.actors[index.governments[cc]]
-        e = _entity_from(Candidate(actor=gov), start, end, label, clean, how, source)
+        e = entity_from(Candidate(actor=gov), start, end, label, clean, how, source)
         e.metonymy = True
         e.place = place_dict(cand.place)  # type: ignore[arg-type]
         return e
-    e = _entity_from(cand, start, end, label, clean, how, source)
+    e = entity_from(cand, start, end, label, clean, how, source)
     if cand.place is not None:
         # the word before the span, or the span's own first word when the NER included it
         lead = {name_key(w) for w in words[max(0, i - 2): i]} | ({name_key(words[i])} if j - i > 1 else set())
