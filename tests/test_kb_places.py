@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from khabar.kb.places import _rows, load_gazetteer
+from khabar.kb.places import kb_rows, load_gazetteer
 
 
 def test_provinces_take_code_and_coordinates_from_their_capital():
@@ -13,7 +13,7 @@ def test_provinces_take_code_and_coordinates_from_their_capital():
     assert (province.latitude, province.longitude) == (aleppo_city.latitude, aleppo_city.longitude)
     assert "حلب" in province.names_ar
     assert gaz.admin1_names[("SY", aleppo_city.admin1)][1] == "حلب"
-    rows = _rows("places_admin1.tsv")
+    rows = kb_rows("places_admin1.tsv")
     resolved = sum(1 for r in rows if r["capital_geonameid"].isdigit())
     assert len(rows) >= 150 and resolved / len(rows) > 0.9
 
@@ -34,7 +34,7 @@ def test_every_place_has_sane_coordinates_and_a_source():
 
 
 def test_curated_rows_are_complete():
-    rows = _rows("places_curated.tsv")
+    rows = kb_rows("places_curated.tsv")
     ids = [r["id"] for r in rows]
     assert len(ids) >= 100 and len(ids) == len(set(ids))
     for r in rows:

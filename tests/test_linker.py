@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import khabar
+from khabar.kb.actors import name_key
 from khabar.kb.linker import DocContext, default_index, link_span
 from khabar.schema_check import validate
 
@@ -200,3 +201,77 @@ def test_the_secretary_general_of_the_organisation_named_is_who_held_it():
     doc = khabar.analyze("اجتمع وزراء جامعة الدول العربية. وقال الأمين العام إن الاجتماع ناجح.",
                          published="2018-05-01")
     assert [e.kb_id for e in _entities(doc, "الأمين العام")] == ["per.aboul_gheit"]
+
+
+def test_descriptions_are_read_against_the_documents_country():
+    yemen = khabar.analyze("تقدمت قوات الشرعية في تعز اليمنية، وقال مصدر إن المتمردين انسحبوا.", published="2015-08-01")
+    assert [e.kb_id for e in _entities(yemen, "المتمردين")] == ["ye.houthis"]
+    assert [e.kb_id for e in _entities(yemen, "قوات الشرعية")] == ["ye.army"]
+    # the same word in an article about another country is not the Houthis
+    other = khabar.analyze("قال مسؤول في كولومبيا إن المتمردين انسحبوا.", published="2015-08-01")
+    assert not [e for e in _entities(other, "المتمردين") if e.kb_id]
+    # a one-word description qualified by another word is another sense: الشرعية الدولية
+    intl = khabar.analyze("دعت الحكومة اليمنية إلى احترام الشرعية الدولية.", published="2015-08-01")
+    assert not [e for e in _entities(intl, "الشرعية") if e.kb_id]
+
+
+def test_the_kingdom_is_the_country_the_article_is_about():
+    doc = khabar.analyze("أعلنت المملكة عن جسر جوي. ووصلت طائرة سعودية إلى مطار عدن.", published="2015-08-01")
+    assert [e.kb_id for e in _entities(doc, "المملكة")] == ["sa"]
+    doc = khabar.analyze("أعلنت المملكة عن خطة جديدة للاجئين في عمان الأردنية والأردن.", published="2015-08-01")
+    assert [e.kb_id for e in _entities(doc, "المملكة")] == ["jo"]
+
+
+def test_occupation_or_regime_with_a_country_adjective_is_that_state_or_government():
+    doc = khabar.analyze("قصف الاحتلال التركي قرى عفرين، وانتقد النظام الإيراني ذلك.", published="2023-06-15")
+    assert [e.kb_id for e in _entities(doc, "الاحتلال التركي")] == ["tr"]
+    assert [e.kb_id for e in _entities(doc, "النظام الإيراني")] == ["ir.gov"]
+    doc = khabar.analyze("استنكر المسؤول تصريحات القيادات الإيرانية الأخيرة.", published="2015-08-01")
+    assert [e.kb_id for e in _entities(doc, "القيادات الإيرانية")] == ["ir.gov"]
+
+
+def test_a_lone_family_name_is_the_person_already_named_or_the_only_one_with_it():
+    doc = khabar.analyze("التقى حيدر العبادي وفدا. وأعلن العبادي التزامه بالإصلاح.", published="2015-08-01")
+    assert [e.kb_id for e in _entities(doc, "العبادي")] == ["per.abadi"]
+    index = default_index()
+    assert index.surnames[name_key("الزياني")] == {"per.zayani"}
+
+
+def test_a_lineage_is_cut_back_to_the_name_the_kb_knows():
+    cand, how = link_span("محمد بن نايف بن عبد العزيز آل سعود".split(), "PER", DocContext(), default_index())
+    assert cand is not None and cand.actor.id == "per.mbn" and how == "stripped"
+
+
+def test_a_groups_country_branch_is_chosen_in_an_article_about_that_country():
+    doc = khabar.analyze("تشهد مدينة درنة الليبية معارك بين الجيش الليبي وتنظيم داعش في ليبيا.", published="2015-08-01")
+    assert {e.kb_id for e in doc.entities if "داعش" in e.clean} == {"ly.isis"}
+    doc = khabar.analyze("هاجم تنظيم داعش مواقع في الرقة السورية.", published="2015-08-01")
+    assert {e.kb_id for e in doc.entities if "داعش" in e.clean} == {"sy.isis"}
+
+
+def test_the_custodian_of_the_two_holy_mosques_is_the_king_that_year_and_a_deputy_is_not():
+    doc = khabar.analyze("وجه خادم الحرمين الشريفين بتقديم المساعدات.", published="2016-03-01")
+    assert [e.kb_id for e in _entities(doc, "خادم الحرمين الشريفين")] == ["per.king_salman"]
+    doc = khabar.analyze("وجه خادم الحرمين الشريفين بتقديم المساعدات.", published="2012-03-01")
+    assert [e.kb_id for e in _entities(doc, "خادم الحرمين الشريفين")] == ["per.king_abdullah_sa"]
+    doc = khabar.analyze("دعا نائب خادم الحرمين الشريفين إلى الحوار.", published="2016-03-01")
+    assert not [e for e in _entities(doc, "خادم الحرمين الشريفين") if e.kb_id]
+
+
+def test_a_state_outranks_a_village_of_the_same_name_and_persons_are_never_fuzzy():
+    index = default_index()
+    ctx = DocContext()
+    ctx.countries["SY"] += 3
+    cand, _ = link_span(["لبنان"], "LOC", ctx, index)
+    assert cand is not None and cand.actor is not None and cand.actor.id == "lb"
+    cand, _ = link_span(["الربيعة"], "PER", ctx, index)
+    assert cand is None or (cand.actor is not None and cand.actor.kind == "person")
+
+
+def test_descriptions_file_names_only_known_actors():
+    from khabar.kb.linker import load_descriptions
+    from khabar.kb.actors import load_actors
+    table = load_descriptions(load_actors())
+    assert table[name_key("المتمردين")] == [("YE", load_actors()["ye.houthis"])]
+    with pytest.raises(ValueError, match="unknown actor"):
+        load_descriptions({})

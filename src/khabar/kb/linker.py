@@ -5,18 +5,21 @@ For a document, the linker
    NER missed is still found, and an NER span that swallowed a title still links through the name inside it);
 2. looks each span up by its folded key after stripping clitics from its first word, then with generic heads
    (`تنظيم`, `مدينة`, `محافظة`, `ريف` …) and trailing epithets (`الإرهابي`, `المحتلة` …) removed, then with a
-   guarded one-edit fuzzy match for misspellings (`جرابس` → `جرابلس`: single words of five letters or more, one
-   candidate only, in a country the document already talks about);
+   guarded one-edit fuzzy match for misspellings (`جرابس` → `جرابلس`: single words of five letters or more, never
+   a person, one candidate only, of a country the document already talks about);
 3. chooses between candidates with the NER type (a PER span prefers persons, a LOC span places), the document's
    context (countries of the places and actors already resolved), and size (population);
 4. reads a capital as its government (`أعلنت دمشق`, `أنقرة ترفض`: metonymy) unless it is where something
    happens or goes (after a preposition or a place word, or with a preposition attached);
 5. resolves a bare head (`التحالف`, `التنظيم`, `المرصد`) to the last actor of the document whose name begins
    with it, and a bare last name to the person the document has already named with it;
-6. reads a state body by its country: from an adjective (`مجلس الوزراء العراقي`) or, with no country word
+6. reads descriptions by the country the document is about (`الشرعية`, `المتمردين` in coverage of Yemen;
+   descriptions.tsv), a lone family name of a person already named or of the only KB person with it, a lineage
+   cut back to the name the KB knows, and a group's country branch (داعش in an article about Libya);
+7. reads a state body by its country: from an adjective (`مجلس الوزراء العراقي`) or, with no country word
    (`الحكومة`, `مجلس النواب`), from the country the document has mentioned most; and a title with no name
    (`رئيس الوزراء العراقي`, `الأمين العام` of the GCC, the Arab League or the UN) as whoever held the office in
-   the article's year.
+   the article's year (`خادم الحرمين الشريفين` is the Saudi king; a deputy, نائب …, is not the holder).
 Nothing is fetched and no span fails the document: an unknown mention stays, typed, with null ids.
 """
 
@@ -33,7 +36,7 @@ from typing import TYPE_CHECKING
 from ..document import Entity
 from ..lexicon import default_lexicon
 from .actors import Actor, load_actors, name_key
-from .places import Gazetteer, Place, load_gazetteer
+from .places import Gazetteer, Place, kb_rows, load_gazetteer
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -78,6 +81,11 @@ class Index:
     nisba_of: dict[str, str] = field(default_factory=dict)  # country → its (masculine) adjective
     by_country: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)  # country → (name key, actor)
     offices: dict[tuple[str, str], list[tuple[int, int, Actor]]] = field(default_factory=dict)
+    # description key (المتمردين، الشرعية) → [(country the document must be about, actor)]
+    descriptions: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # family name (الزياني) → ids of persons with it
+    country_words: dict[str, str] = field(default_factory=dict)  # a state's name, adjective or capital → country
+    branches: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (group, country) → its country branch
 
     _deletions: dict[str, set[str]] | None = None
 
@@ -164,15 +172,55 @@ def default_index() -> Index:
     nisba_of: dict[str, str] = {}
     for adj, cc in nisba.items():
         nisba_of.setdefault(cc, adj)
+    surnames: dict[str, set[str]] = {}
+    for a in actors.values():
+        if a.kind == "person":
+            for form in a.surface_forms():
+                parts = name_key(form).split(" ")
+                if len(parts) > 1:
+                    surnames.setdefault(parts[-1], set()).add(a.id)
+    country_words = {**capitals, **nisba}
+    for adj, cc in nisba.items():  # the indefinite adjective too: طائرة سعودية, مسؤول عراقي
+        if adj.startswith("ال") and len(adj) >= 6:
+            country_words.setdefault(adj[2:], cc)
+    for a in actors.values():
+        if a.kind == "state" and a.country and a.country != "INT":
+            for form in (a.name_ar, *a.aliases_ar, *a.misspellings_ar):
+                if form and len(name_key(form).split(" ")) <= 2:
+                    country_words.setdefault(name_key(form), a.country)
+    # a group's country branch is a child named after it (داعش ليبيا under داعش)
+    branches: dict[tuple[str, str], Actor] = {}
+    for a in actors.values():
+        parent = actors.get(a.parent)
+        if parent is None or a.kind != "armed_group" or not a.country or a.country == parent.country:
+            continue
+        short = {name_key(f) for f in parent.surface_forms() if " " not in f.strip()}
+        if name_key(a.name_ar).split(" ")[0] in short:
+            branches[(parent.id, a.country)] = a
     return Index(names, gaz, actors, capitals, governments, first_len, nisba, nisba_of, by_country,
-                 _offices(actors))
+                 _offices(actors), load_descriptions(actors), surnames, country_words, branches)
+
+
+def load_descriptions(actors: dict[str, Actor]) -> dict[str, list[tuple[str, Actor]]]:
+    """descriptions.tsv: phrase key → [(country, actor)]. A row naming an unknown actor is an error (the KB test
+    reads every row through here)."""
+    out: dict[str, list[tuple[str, Actor]]] = {}
+    for n, r in enumerate(kb_rows("descriptions.tsv"), 2):
+        a = actors.get(r["actor"])
+        if a is None:
+            raise ValueError(f"descriptions.tsv: row {n} names unknown actor {r['actor']!r}")
+        for phrase in r["phrases_ar"].split(" | "):
+            k = name_key(phrase)
+            if k and (r["country"], a) not in out.get(k, []):
+                out.setdefault(k, []).append((r["country"], a))
+    return out
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 _YEAR = rf"(?:{_MONTH} )?(\d{{4}})"
-_OFFICE = r"(Prime Minister|President|Foreign Minister|Defence Minister|Interior Minister|Crown Prince)"
+_OFFICE = r"(Prime Minister|President|Foreign Minister|Defence Minister|Interior Minister|Crown Prince|King)"
 _TERM = re.compile(rf"^(?:acting )?{_OFFICE}(?: and {_OFFICE})? of ([A-Z][A-Za-z ]+?)(?: \([^)]*\))? "
-                   rf"(?:{_YEAR}\s*[-–]\s*(?:{_YEAR}|present)|from {_YEAR})", re.IGNORECASE)
+                   rf"(?:{_YEAR}\s*[-–]\s*(?:{_YEAR}|present)|(?:from|since) {_YEAR})", re.IGNORECASE)
 
 
 # "GCC Secretary-General 2011-2020", "Secretary-General of the Arab League from Jul 2016"
@@ -270,7 +318,14 @@ def span_keys(words: Sequence[str], index: Index) -> list[tuple[str, str]]:
         r = " ".join(core[1:])
         for first in strip_clitics(core[0], lambda f: (f + (" " + r if r else "")) in index.names):
             out.append((first + (" " + r if r else ""), "core"))
+    # a lineage cut back (محمد بن نايف بن عبد العزيز آل سعود → محمد بن نايف), longest first
+    for p in range(len(ks) - 1, 1, -1):
+        if ks[p] in LINEAGE:
+            out.append((" ".join(ks[:p]), "core"))
     return list(dict.fromkeys(out))
+
+
+LINEAGE = {name_key(w) for w in ("بن", "آل")}
 
 
 # ---- choosing -----------------------------------------------------------------------------------------------
@@ -280,6 +335,7 @@ class DocContext:
     """What the document has said so far: the countries of its resolved actors and places."""
 
     countries: Counter = field(default_factory=Counter)
+    about: Counter = field(default_factory=Counter)  # the whole document's country words (see country_prior)
 
     def note(self, e: Entity) -> None:
         if e.country and e.country != "INT":
@@ -318,6 +374,8 @@ def _score(c: Candidate, label: str | None, ctx: DocContext) -> float:
         if a.country in ctx.countries:
             s += 1
         s += 0.5  # an actor name is a deliberate KB entry
+        if a.kind == "state":
+            s += 2  # `لبنان` is the country, not the Syrian village of that name
     else:
         p = c.place
         assert p is not None
@@ -381,7 +439,7 @@ def link_span(words: Sequence[str], label: str | None, ctx: DocContext, index: I
     body = _body_of_country(words, index)
     if body is not None:
         return Candidate(actor=body), "stripped"
-    if allow_fuzzy and len(words) == 1:
+    if allow_fuzzy and len(words) == 1 and label != "PER":  # persons are never fuzzy-matched
         keys = span_keys(words, index)
         for key, _ in keys:
             if " " in key or len(key) < 5 or not ARABIC.search(key):
@@ -396,7 +454,7 @@ def link_span(words: Sequence[str], label: str | None, ctx: DocContext, index: I
             cands = [c for k in found for c in index.names[k]]
             # guarded: one candidate, and a place only in a country the document already talks about
             cands = [c for c in cands if (c.place is not None and c.place.country in ctx.countries)
-                     or (c.actor is not None and c.actor.kind != "person")]
+                     or (c.actor is not None and c.actor.kind != "person" and c.actor.country in ctx.countries)]
             if len({(c.actor.id if c.actor else c.place.id) for c in cands}) == 1:  # type: ignore[union-attr]
                 return cands[0], "fuzzy"
     return None, "none"
@@ -467,13 +525,31 @@ def _is_metonymy(words: list[str], i: int, j: int, index: Index) -> str | None:
     return cc
 
 
+def country_prior(words: Sequence[str], index: Index) -> Counter:
+    """How often the text names each country: its states' names (one or two words), adjectives and capitals,
+    clitics allowed. What a description or a bare body (`الحكومة`, `المتمردين`) is read against before the
+    document has resolved anything."""
+    out: Counter = Counter()
+    keys = [name_key(w) for w in words]
+    cw = index.country_words
+    for k, key in enumerate(keys):
+        for v in clitic_variants(key):
+            if k + 1 < len(keys) and f"{v} {keys[k + 1]}" in cw:
+                out[cw[f"{v} {keys[k + 1]}"]] += 1
+                break
+            if v in cw:
+                out[cw[v]] += 1
+                break
+    return out
+
+
 def link_document(doc: Document, index: Index | None = None) -> list[Entity]:
     index = index or default_index()
     by_sentence: dict[int, list] = {}
     for t in doc.tokens:
         by_sentence.setdefault(t.sentence, []).append(t)
     mentions = sorted(doc.mentions, key=lambda m: m.start)
-    ctx = DocContext()
+    ctx = DocContext(about=country_prior([t.clean for t in doc.tokens], index))
     out: list[Entity] = []
     recent: list[Actor] = []
     persons: dict[str, Actor] = {}  # last-name key → person already named in the document
@@ -535,10 +611,19 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
             taken.append((a, b, _make(doc, toks, a, b, _label_of(cand), cand, how, "kb", words, index)))
     _coordinated_places(doc, toks, words, taken, ctx, index)
     _anaphoric_heads(doc, toks, words, taken, recent, index)
+    _descriptions(doc, toks, words, taken, ctx, index)
     _generic_bodies(doc, toks, words, taken, ctx, index)
     _titles(doc, toks, words, taken, ctx, recent, index)
+    _named_again(doc, toks, words, taken, persons, index)
+    _drop_replaced(taken)
+    local = _local_countries(ctx, taken)
+    top = local.most_common(1)[0][0] if local else None
     for i, j, e in sorted(taken, key=lambda x: x[0]):
         _same_person(e, words[i:j], persons, index)
+        branch = index.branches.get((e.kb_id or "", top or ""))
+        if branch is not None:  # داعش in an article about Libya: its Libyan branch
+            e.__dict__.update(entity_from(Candidate(actor=branch), e.start, e.end, e.label, e.clean, e.match,
+                                          e.source).__dict__)
         out.append(e)
         ctx.note(e)
         if e.kb_id and e.kb_id in index.actors and e.match != "context":
@@ -553,14 +638,39 @@ def _link_sentence(doc: Document, toks: list, mentions: list, ctx: DocContext, o
 
 def _same_person(e: Entity, words: list[str], persons: dict[str, Actor], index: Index) -> None:
     """An unlinked person mention whose last name is that of a person the document has already named
-    (`آشتون كارتر` … `كارتر`) is that person."""
+    (`آشتون كارتر` … `كارتر`) is that person; so is a lone family name borne by one KB person only."""
     if e.kb_id or e.label != "PER" or not words:
         return
     last = name_key(words[-1])
     a = next((persons[k] for k in clitic_variants(last) if k in persons), None)
+    if a is None and len(words) == 1:
+        # a family name (`الزياني`, `العبادي`) that only one person of the KB bears
+        for k in clitic_variants(last):
+            ids = index.surnames.get(k, ())
+            if k.startswith("ال") and len(k) >= 6 and len(ids) == 1 and k not in index.names:
+                a = index.actors[next(iter(ids))]
+                break
     if a is not None:
         linked = entity_from(Candidate(actor=a), e.start, e.end, "PER", e.clean, "context", "ner+kb")
         e.__dict__.update(linked.__dict__)
+
+
+def _named_again(doc, toks, words, taken, persons: dict[str, Actor], index: Index) -> None:
+    """A family name the NER did not tag (`وأعلن العبادي`) of a person the document has already named in full
+    (`حيدر العبادي`): that person. Only family names with the article (ال…), of five letters or more."""
+    here = dict(persons)
+    for i, j, e in sorted(taken, key=lambda x: x[0]):
+        if e.kb_id in index.actors and index.actors[e.kb_id].kind == "person" and e.match != "context":
+            here.setdefault(name_key(words[j - 1]), index.actors[e.kb_id])
+    for k, w in enumerate(words):
+        if _blocked(taken, k, k + 1):
+            continue
+        for v in clitic_variants(name_key(w)):
+            a = here.get(v)
+            if a is not None and v.startswith("ال") and len(v) >= 5:
+                cand = Candidate(actor=a)
+                taken.append((k, k + 1, _make(doc, toks, k, k + 1, "PER", cand, "context", "kb", words, index)))
+                break
 
 
 def _coordinated_places(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
@@ -585,14 +695,25 @@ def _coordinated_places(doc, toks, words, taken, ctx: DocContext, index: Index) 
                 changed = True
 
 
+RELATIVES = {name_key(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي",
+                                    "اللاتي", "الآن", "اليوم", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                                    "الجمعة", "السبت")}
+
+
+def _qualifies(nxt_key: str) -> bool:
+    """Whether the word after a bare head or body (`التحالف الوطني`, `الحكومة الشرعية`) makes it a longer name
+    rather than a reference: a definite word that is not an epithet, a relative pronoun or a day."""
+    return nxt_key.startswith("ال") and len(nxt_key) > 3 and nxt_key not in TRAILS and nxt_key not in RELATIVES
+
+
 def _anaphoric_heads(doc, toks, words, taken, recent: list[Actor], index: Index) -> None:
     """A bare head (`التحالف`, `التنظيم`) refers to the last actor of the document named with it."""
     for k, w in enumerate(words):
         heads = [h for h in clitic_variants(name_key(w)) if h in ANAPHORIC_HEADS]
-        if not heads or any(i <= k < j for i, j, _ in taken):
+        if not heads or _blocked(taken, k, k + 1):
             continue
         nxt = name_key(words[k + 1]) if k + 1 < len(words) else ""
-        if nxt.startswith("ال") and len(nxt) > 3 and nxt not in TRAILS:
+        if _qualifies(nxt):
             continue  # a head followed by a qualifier is a longer name, not a bare reference
         before = [index.actors[e.kb_id] for i, j, e in sorted(taken, key=lambda x: x[0])
                   if j <= k and e.kb_id in index.actors and e.match != "context"]
@@ -605,46 +726,122 @@ def _anaphoric_heads(doc, toks, words, taken, recent: list[Actor], index: Index)
                                           Candidate(actor=prev), "context", "kb", words, index)))
 
 
+OCCUPATION = {name_key(w) for w in ("الاحتلال", "دولة الاحتلال", "سلطات الاحتلال", "قوات الاحتلال", "جيش الاحتلال")}
+REGIME = name_key("النظام")
+
+
+def _local_countries(ctx: DocContext, taken) -> Counter:
+    """The countries a context reading goes by: those resolved so far, this sentence's, and the document's
+    country words."""
+    local = ctx.countries + ctx.about
+    for _, _, e in taken:
+        if e.country and e.country != "INT":
+            local[e.country] += 1
+    return local
+
+
+def _descriptions(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
+    """How the press names an actor without its name (descriptions.tsv): `الشرعية`, `المتمردين` in coverage of
+    Yemen, `المملكة` in Saudi coverage. A row is read only when its country is among the document's
+    most-mentioned so far (at least half the top count); the most-mentioned wins. Followed by a country's
+    adjective, `الاحتلال التركي` is that state and `النظام الإيراني` that government."""
+    local = _local_countries(ctx, taken)
+    n = len(words)
+    for k in range(n):
+        for ln, keys, rows in _phrases(words, k, taken, index.descriptions):
+            key = " ".join(keys)
+            nxt = name_key(words[k + ln]) if k + ln < n else ""
+            actor = None
+            end = k + ln
+            if nxt in index.nisba:
+                cc = index.nisba[nxt]
+                end += 1
+                actor = next((a for c, a in rows if c == cc), None)  # type: ignore[union-attr]
+                if actor is None and key in OCCUPATION:
+                    actor = index.actors.get(cc.lower())
+                elif actor is None and key == REGIME and cc in index.governments:
+                    actor = index.actors[index.governments[cc]]
+            elif ln == 1 and _qualifies(nxt):
+                break  # a one-word description qualified (الشرعية الدولية): a longer name or another sense
+            elif local:
+                top = max(local.values())
+                ok = [(local[c], a) for c, a in rows if local[c] and 2 * local[c] >= top]  # type: ignore[union-attr]
+                actor = max(ok, key=lambda x: x[0])[1] if ok else None
+            if actor is not None:
+                cand = Candidate(actor=actor)
+                taken.append((k, end, _make(doc, toks, k, end, _label_of(cand), cand, "context", "kb", words, index)))
+            break
+
+
 # State bodies named without their country: the document's main country's body of that name.
 GENERIC_BODIES = {name_key(w) for w in ("الحكومة", "مجلس الوزراء", "الجيش", "البرلمان", "مجلس النواب", "القوات الأمنية",
                                          "قوات الأمن", "الشرطة", "وزارة الخارجية", "وزارة الدفاع", "وزارة الداخلية",
-                                         "رئاسة الجمهورية", "السلطات")}
+                                         "رئاسة الجمهورية", "السلطات", "القيادة", "القيادات", "النظام")}
+# generic words that, with a country's adjective and no body of that name, mean its government
+GOVERNMENT_WORDS = {name_key(w) for w in ("الحكومة", "السلطات", "القيادة", "القيادات", "النظام")}
+ONLY_WITH_ADJECTIVE = {name_key(w) for w in ("القيادة", "القيادات", "النظام")}  # bare, they mean too much
+
+
+def _blocked(taken, a: int, b: int) -> bool:
+    """Whether words[a:b] overlap a mention already taken, other than an unlinked NER mention lying inside them
+    (which a context reading of the whole run may replace: see _drop_replaced)."""
+    return any(not (b <= i or j <= a) and (e.kb_id or e.place or not (a <= i and j <= b)) for i, j, e in taken)
+
+
+def _drop_replaced(taken) -> None:
+    """Remove unlinked mentions that lie inside a linked one (the context passes read them)."""
+    linked = [(i, j) for i, j, e in taken if e.kb_id or e.place]
+    taken[:] = [(i, j, e) for i, j, e in taken if e.kb_id or e.place or not any(a <= i and j <= b for a, b in linked)]
 
 
 def _phrases(words: list[str], k: int, taken, table: Mapping | AbstractSet) -> Iterator[tuple[int, list[str], object]]:
-    """Entries of `table` (keys of one or two words) spelt by words[k:], two words first, the first word
-    allowed its clitics, skipping any run that overlaps a mention already taken: (length, keys, value), the
-    value being the table's for a mapping and the key itself for a set."""
+    """Entries of `table` (keys of up to four words) spelt by words[k:], longest first, the first word allowed
+    its clitics, skipping any run blocked by a mention already taken: (length, keys, value), the value being the
+    table's for a mapping and the key itself for a set."""
+    firsts = _FIRSTS.get(id(table))
+    if firsts is None:
+        firsts = _FIRSTS[id(table)] = {key.split(" ")[0] for key in table}
+    variants = [v for v in clitic_variants(name_key(words[k])) if v in firsts]
+    if not variants:
+        return
     n = len(words)
-    for ln in (2, 1):
-        if k + ln > n or any(not (k + ln <= i or j <= k) for i, j, _ in taken):
+    for ln in (4, 3, 2, 1):
+        if k + ln > n:
             continue
-        keys = [name_key(w) for w in words[k:k + ln]]
-        for v in clitic_variants(keys[0]):
-            joined = " ".join([v, *keys[1:]])
+        rest = [name_key(w) for w in words[k + 1:k + ln]]
+        for v in variants:
+            joined = " ".join([v, *rest])
             if joined in table:
-                yield ln, [v, *keys[1:]], table[joined] if isinstance(table, Mapping) else joined
+                if not _blocked(taken, k, k + ln):
+                    yield ln, [v, *rest], table[joined] if isinstance(table, Mapping) else joined
                 break
+
+
+_FIRSTS: dict[int, set[str]] = {}  # id of a phrase table → the first words of its keys (tables live as long as the process)
 
 
 def _generic_bodies(doc, toks, words, taken, ctx: DocContext, index: Index) -> None:
     """`الحكومة`, `مجلس النواب`, `الجيش` with no country word: the body of that name of the country the
-    document has mentioned most so far (nothing when it has mentioned none)."""
-    local = Counter(ctx.countries)
-    for _, _, e in taken:
-        if e.country and e.country != "INT":
-            local[e.country] += 1
+    document is most about (nothing when it names no country)."""
+    local = _local_countries(ctx, taken)
     if not local:
         return
     cc = local.most_common(1)[0][0]
     n = len(words)
     for k in range(n):
-        if not any(v in _GENERIC_FIRST for v in clitic_variants(name_key(words[k]))):
-            continue
         for ln, keys, _ in _phrases(words, k, taken, GENERIC_BODIES):
             nxt = name_key(words[k + ln]) if k + ln < n else ""
-            if nxt.startswith("ال") and len(nxt) > 3:
-                continue  # qualified: a longer name (الحكومة الشرعية) or a country adjective, handled elsewhere
+            if nxt in index.nisba:  # `القيادات الإيرانية` (the NER saw no name): that country's body, else government
+                cc2 = index.nisba[nxt]
+                body = _body_of_country([*keys, nxt], index)
+                if body is None and " ".join(keys) in GOVERNMENT_WORDS and cc2 in index.governments:
+                    body = index.actors[index.governments[cc2]]
+                if body is not None:
+                    taken.append((k, k + ln + 1, _make(doc, toks, k, k + ln + 1, _label_of(Candidate(actor=body)),
+                                                       Candidate(actor=body), "context", "kb", words, index)))
+                break
+            if _qualifies(nxt) or " ".join(keys) in ONLY_WITH_ADJECTIVE:
+                continue  # qualified: a longer name (الحكومة الشرعية), handled elsewhere
             body = _body_of_country([*keys, index.nisba_of.get(cc, "")], index)
             if body is not None:
                 taken.append((k, k + ln, _make(doc, toks, k, k + ln, _label_of(Candidate(actor=body)),
@@ -652,12 +849,12 @@ def _generic_bodies(doc, toks, words, taken, ctx: DocContext, index: Index) -> N
                 break
 
 
-_GENERIC_FIRST = {k.split(" ")[0] for k in GENERIC_BODIES}
-
 TITLES = {name_key(k): v for k, v in (
     ("رئيس الوزراء", "Prime Minister"), ("رئيس الحكومة", "Prime Minister"), ("رئيس الجمهورية", "President"),
     ("الرئيس", "President"), ("وزير الخارجية", "Foreign Minister"), ("وزير الدفاع", "Defence Minister"),
-    ("وزير الداخلية", "Interior Minister"), ("ولي العهد", "Crown Prince"), ("الأمين العام", "Secretary-General"))}
+    ("وزير الداخلية", "Interior Minister"), ("ولي العهد", "Crown Prince"), ("الأمين العام", "Secretary-General"),
+    ("العاهل", "King"), ("خادم الحرمين الشريفين", "King/SA"), ("خادم الحرمين", "King/SA"))}
+DEPUTY = {name_key(w) for w in ("نائب", "مساعد", "مستشار", "مبعوث", "ممثل", "سابق")}
 
 
 def _titles(doc, toks, words, taken, ctx: DocContext, recent: list[Actor], index: Index) -> None:
@@ -672,6 +869,13 @@ def _titles(doc, toks, words, taken, ctx: DocContext, recent: list[Actor], index
     for k in range(n):
         for ln, _, office in _phrases(words, k, taken, TITLES):
             end = k + ln
+            if k > 0 and name_key(words[k - 1]) in DEPUTY:
+                break  # نائب رئيس الوزراء, مستشار الأمين العام: someone else
+            if "/" in office:  # a title of one country's office-holder (خادم الحرمين الشريفين)
+                office, where = office.split("/")
+                if not any(i == end and e.label == "PER" for i, _, e in taken):
+                    _take_holder(doc, toks, words, taken, k, end, office, where, year, index)
+                break
             if office == "Secretary-General":
                 after = [e.kb_id for i, _, e in taken if i == end]
                 before = [a.id for a in recent] + [e.kb_id for i, j, e in sorted(taken, key=lambda x: x[0]) if j <= k]
@@ -683,8 +887,8 @@ def _titles(doc, toks, words, taken, ctx: DocContext, recent: list[Actor], index
             cc = index.nisba.get(name_key(words[end])) if end < n else None
             if cc is not None:
                 end += 1
-            elif office != "President" and ctx.countries:
-                cc = ctx.countries.most_common(1)[0][0]
+            elif office not in ("President", "King") and _local_countries(ctx, taken):
+                cc = _local_countries(ctx, taken).most_common(1)[0][0]
             if cc is None or any(i == end and e.label == "PER" for i, _, e in taken):
                 continue  # a name follows the title: the name is the mention
             if _take_holder(doc, toks, words, taken, k, end, office, cc, year, index):
@@ -718,6 +922,8 @@ def _safe_alone(words: list[str], k: int, index: Index) -> bool:
         for c in index.names.get(kk, []):
             if c.actor is not None:
                 if c.actor.kind == "state" or kk in {name_key(x) for x in c.actor.abbreviations}:
+                    return True
+                if c.actor.kind != "person" and prev in _HEADS_WITH_CLITICS:  # ميليشيات الحوثيين, تنظيم داعش
                     return True
                 continue
             p = c.place

@@ -58,7 +58,7 @@ def _split(v: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in v.split("|") if x.strip())
 
 
-def _rows(name: str) -> list[dict[str, str]]:
+def kb_rows(name: str) -> list[dict[str, str]]:
     ref = resources.files("khabar.data").joinpath("kb", name)
     if not ref.is_file():
         return []
@@ -91,7 +91,7 @@ def load_gazetteer() -> Gazetteer:
                 places[p.id] = p
                 by_geonameid[int(gid)] = p
     admin1_names: dict[tuple[str, str], tuple[str, str]] = {}
-    for r in _rows("places_admin1.tsv"):
+    for r in kb_rows("places_admin1.tsv"):
         cap = by_geonameid.get(int(r["capital_geonameid"])) if r.get("capital_geonameid", "").isdigit() else None
         if cap is None or not cap.admin1:
             continue
@@ -103,7 +103,7 @@ def load_gazetteer() -> Gazetteer:
         p = Place(f"admin1:{key[0]}.{key[1]}", "admin1", r["name_en"], r["name_ar"], names, r["country"], cap.admin1,
                   cap.latitude, cap.longitude, 0, None, 0.0, "GeoNames (capital) + places_admin1.tsv")
         places[p.id] = p
-    for r in _rows("places_curated.tsv"):
+    for r in kb_rows("places_curated.tsv"):
         try:
             lat, lon = float(r["latitude"]), float(r["longitude"])
             prec = float(r.get("precision_km") or 0)
