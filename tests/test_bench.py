@@ -198,3 +198,10 @@ def test_bench_link_structure(texts: list[str]):
     assert r["task"] == "bench_link" and r["actors"] >= 600 and r["places"] > 1000
     assert r["kb_load_s"] > 0 and r["kb_traced_mb"] > 0 and r["mentions_linked_per_s"] > 0
     assert "mentions linked/s" in format_table(r)
+
+
+def test_bench_time_structure(texts: list[str]):
+    r = bench.bench_time(texts[:5], repeats=1, peer_docs=2)
+    assert r["task"] == "bench_time" and r["docs"] == 5 and r["peer_docs"] == 2
+    assert r["tokens_per_s"] > 0 and r["dateparser_docs_per_s"] > 0 and r["speed_ratio_vs_dateparser"] > 0
+    assert "khabar/dateparser" in format_table(r)

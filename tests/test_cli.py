@@ -158,3 +158,30 @@ def test_usage_errors_exit_2(tmp_path):
     assert r.returncode == 2 and "not a date" in r.stderr.decode()
     r = khabar("analyze", str(tmp_path / "missing.txt"))
     assert r.returncode == 1 and "no such file" in r.stderr.decode()
+
+
+def test_eval_time_scores_khabar_and_dateparser_on_a_labelled_set(tmp_path):
+    rows = [
+        {"doc": "d1", "published": "2015-07-21", "sentence": "وصل الوفد أمس إلى الرياض في زيارة تستمر ثلاثة أيام.",
+         "start": 10, "end": 13, "text": "أمس", "type": "date", "value": "2015-07-20", "interval": None,
+         "precision": 1, "note": ""},
+        {"doc": "d1", "published": "2015-07-21", "sentence": "وصل الوفد أمس إلى الرياض في زيارة تستمر ثلاثة أيام.",
+         "start": 40, "end": 50, "text": "ثلاثة أيام", "type": "duration", "value": "P3D", "interval": None,
+         "precision": None, "note": ""},
+        {"doc": "d1", "published": "2015-07-21", "sentence": "ولا تاريخ في هذه الجملة الطويلة نسبيا.",
+         "start": None, "end": None, "text": None, "type": None, "value": None, "interval": None,
+         "precision": None, "note": ""},
+    ]
+    p = tmp_path / "set.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    r = khabar("eval", "time", "--set", str(p), "--examples", "0")
+    assert r.returncode == 0, r.stderr.decode()
+    result = json.loads(r.stdout.decode().strip().splitlines()[-1])
+    assert result["khabar"]["expressions"] == 2
+    assert result["khabar"]["exact_f1"] == 1.0 and result["khabar"]["value_accuracy"] == 1.0
+    assert "dateparser[ar+current]" in result
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**rows[0], "start": 0}, ensure_ascii=False), encoding="utf-8")
+    r = khabar("eval", "time", "--set", str(bad))
+    assert r.returncode != 0 and "offsets do not match" in r.stderr.decode()
+    assert "Traceback" not in r.stderr.decode()

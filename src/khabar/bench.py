@@ -553,6 +553,57 @@ def bench_link(texts: list[str], repeats: int = 3) -> dict:
     }
 
 
+def bench_time(texts: list[str], repeats: int = 3, peer_docs: int = 100) -> dict:
+    """Temporal tagging speed on one core: the texts go through cleaning and segmentation once (not timed), then
+    the times stage is timed on them (best of `repeats`). dateparser's `search_dates` (the peer, Arabic, relative
+    base = the anchor) runs on the first `peer_docs` of the same texts, interleaved, and khabar is timed on those
+    same documents for the ratio."""
+    from datetime import datetime
+
+    from dateparser.search import search_dates
+
+    from .pipeline import STAGES, analyze
+    from .temporal import tag_document
+
+    stages = [s for s in STAGES if s[0] in ("clean", "segment")]
+    docs = [analyze(t, stages=stages, published="2015-07-21") for t in texts]
+    n_tokens = sum(len(d.tokens) for d in docs)
+    tag_document(docs[0]) if docs else None  # warm the word tables and the lexicon
+    best, n_expr = float("inf"), 0
+    for _ in range(max(1, repeats)):
+        start = time.perf_counter()
+        n_expr = sum(len(tag_document(d)) for d in docs)
+        best = min(best, time.perf_counter() - start)
+    few = docs[:peer_docs]
+    settings = {"RELATIVE_BASE": datetime(2015, 7, 21), "PREFER_DATES_FROM": "current_period"}
+    ours = peer = 0.0
+    for d in few:
+        t0 = time.perf_counter()
+        tag_document(d)
+        t1 = time.perf_counter()
+        try:
+            search_dates(d.text, languages=["ar"], settings=settings)
+        except Exception:
+            pass
+        t2 = time.perf_counter()
+        ours += t1 - t0
+        peer += t2 - t1
+    return {
+        "task": "bench_time",
+        "docs": len(docs),
+        "tokens": n_tokens,
+        "expressions": n_expr,
+        "docs_per_s": round(len(docs) / best, 1) if best else None,
+        "tokens_per_s": round(n_tokens / best, 1) if best else None,
+        "expressions_per_s": round(n_expr / best, 1) if best else None,
+        "peer_docs": len(few),
+        "dateparser_docs_per_s": round(len(few) / peer, 1) if peer else None,
+        "khabar_docs_per_s_same_docs": round(len(few) / ours, 1) if ours else None,
+        "speed_ratio_vs_dateparser": round(peer / ours, 2) if ours else None,
+        "environment": _environment(),
+    }
+
+
 def _fmt(v: Any, digits: int = 3) -> str:
     if v is None:
         return "-"
@@ -622,6 +673,15 @@ def format_table(result: dict) -> str:
                         _fmt(result["docs_per_s"], 1)]])
         out.append("mentions linked/s: an NER mention's words to an actor or place; the stage also scans every "
                    "token for KB names, resolves bare heads and metonymy")
+    elif task == "bench_time":
+        out.append(f"time: {result['docs']} docs, {result['tokens']} tokens, {result['expressions']} expressions")
+        out += _table(["docs/s", "tokens/s", "expressions/s", "dateparser docs/s", "khabar docs/s (same)",
+                       "khabar/dateparser"],
+                      [[_fmt(result["docs_per_s"], 1), _fmt(result["tokens_per_s"], 0),
+                        _fmt(result["expressions_per_s"], 0), _fmt(result["dateparser_docs_per_s"], 1),
+                        _fmt(result["khabar_docs_per_s_same_docs"], 1), _fmt(result["speed_ratio_vs_dateparser"], 2)]])
+        out.append(f"khabar/dateparser: khabar's docs/s over dateparser search_dates' on the same {result['peer_docs']} "
+                   "documents, interleaved, one core (the times stage alone; cleaning and segmentation not timed)")
     else:
         raise ValueError(f"not a benchmark result: task={task!r}")
     return "\n".join(out)

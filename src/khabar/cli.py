@@ -160,6 +160,7 @@ def _print_digest(out: Console, doc: Document, source: str) -> None:
                 items = sorted(groups[label].items(), key=lambda kv: (-kv[1], kv[0]))
                 out.print(Text(f"  {label}: " + "، ".join(f"{n} ×{c}" if c > 1 else n for n, c in items)))
     _print_entities(out, doc)
+    _print_times(out, doc)
     out.print(Text("Text (obfuscated words marked):", style="bold"))
     out.print(_highlighted(doc))
     for i in doc.issues:
@@ -207,6 +208,21 @@ def _print_entities(out: Console, doc: Document) -> None:
         items = sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))
         out.print(Text("Not in the knowledge base: " + "، ".join(
             f"{clean} ({label}{' ×' + str(n) if n > 1 else ''})" for (label, clean), n in items[:30])))
+
+
+def _print_times(out: Console, doc: Document) -> None:
+    """Temporal expressions in text order, with their resolved values."""
+    if not doc.times:
+        return
+    anchor = doc.meta.published or "none"
+    t = Table(title=f"Dates and times ({len(doc.times)}; anchor {anchor})", title_justify="left")
+    for col in ("as written", "type", "value", "interval", "precision", "note"):
+        t.add_column(col, justify="right" if col == "precision" else "left")
+    for x in doc.times:
+        note = ", ".join(n for n in (x.mod and x.mod.lower(), "unanchored" if not x.anchored else "",
+                                     "hijri" if x.calendar == "hijri" else "") if n)
+        t.add_row(doc.text[x.start:x.end], x.type, x.value, x.interval or "", str(x.precision or ""), note)
+    out.print(t)
 
 
 def _highlighted(doc: Document) -> Text:
@@ -327,6 +343,40 @@ def eval_link_cmd(
     typer.echo(json.dumps(r, ensure_ascii=False))
 
 
+@eval_app.command("time")
+def eval_time_cmd(
+    labelled: Optional[Path] = typer.Option(None, "--set", help="Labelled expressions (JSONL; default: "
+                                            "evaluation_data/times/timeset.jsonl)."),
+    examples: int = typer.Option(10, "--examples", help="Errors to print."),
+    dateparser_config: str = typer.Option("best", "--dateparser-config",
+                                          help="dateparser configuration to run beside khabar: best, all, none, "
+                                               "or one of ar+past, ar+current, auto+past."),
+) -> None:
+    """Temporal expressions: detection P/R/F1 (exact and overlapping spans) and normalised-value accuracy, for
+    khabar and for dateparser on the same sentences; JSON on the last line."""
+    from .evaluation.time_eval import DATEPARSER_BEST, DATEPARSER_CONFIGS, run_time_eval
+
+    if dateparser_config not in ("best", "all", "none", *DATEPARSER_CONFIGS):
+        _fail(f"--dateparser-config {dateparser_config!r}: use best, all, none or one of "
+              f"{', '.join(DATEPARSER_CONFIGS)}", 2)
+    cfgs = {"best": [DATEPARSER_BEST], "all": list(DATEPARSER_CONFIGS), "none": []}.get(dateparser_config,
+                                                                                     [dateparser_config])
+    r = _or_fail(run_time_eval, labelled, examples=examples, dateparser_configs=cfgs, with_dateparser=bool(cfgs))
+    typer.echo(f"{r['khabar']['expressions']} expressions in {r['sentences']} sentences ({r['set']})")
+    typer.echo(f"{'system':<24} {'P':>6} {'R':>6} {'F1':>6} {'P~':>6} {'R~':>6} {'F1~':>6} {'value':>6} "
+               f"{'±1day':>6} {'valF1':>6} {'sec':>6}")
+    for name, x in r.items():
+        if isinstance(x, dict) and "exact_f1" in x:
+            typer.echo(f"{name:<24} {x['exact_p']:>6} {x['exact_r']:>6} {x['exact_f1']:>6} {x['overlap_p']:>6} "
+                       f"{x['overlap_r']:>6} {x['overlap_f1']:>6} {x['value_accuracy']:>6} "
+                       f"{x['value_accuracy_1day']:>6} {x['value_f1']:>6} {x['seconds']:>6}")
+    typer.echo("P/R/F1: exact spans; ~: overlapping spans; value: of the expressions found (overlap), the share "
+               "valued as the gold; valF1: found with the exact span and valued right")
+    for x in r["khabar"]["errors"]:
+        typer.echo("  " + json.dumps(x, ensure_ascii=False))
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
 @train_app.command("ner")
 def train_ner_cmd(
     out: Optional[Path] = typer.Option(None, "--out", help="Default: src/khabar/data/ner_nn.npz (neural) or "
@@ -442,6 +492,20 @@ def bench_link_cmd(
     from . import bench
 
     _print_result(bench.bench_link(_bench_texts(corpus, docs, split), repeats=repeats))
+
+
+@bench_app.command("time")
+def bench_time_cmd(
+    docs: int = typer.Option(500, "--docs"),
+    corpus: Optional[Path] = typer.Option(None, "--corpus"),
+    split: str = typer.Option("test", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
+    repeats: int = typer.Option(3, "--repeats"),
+    peer_docs: int = typer.Option(100, "--peer-docs", help="Documents dateparser is timed on (it is slow)."),
+) -> None:
+    """Temporal tagging throughput on one core, beside dateparser's search_dates on the same documents."""
+    from . import bench
+
+    _print_result(bench.bench_time(_bench_texts(corpus, docs, split), repeats=repeats, peer_docs=peer_docs))
 
 
 def main() -> None:

@@ -119,6 +119,24 @@ class Entity:
 
 
 @dataclass
+class TimeExpression:
+    """A temporal expression (TIMEX3-like): its type, normalised value, interval where one is defensible, the
+    anchor it was resolved against, and ACLED `time_precision` (1 day, 2 week, 3 month or coarser)."""
+
+    start: int
+    end: int
+    clean: str
+    type: str  # date | time | duration | set | vague
+    value: str  # 2019-03, 2015-07-20, 2015-W30, 2015-SU, P3D, PAST_REF, A/B …; X where the anchor was needed
+    interval: str | None = None  # A/B bounds: of a vague expression, a part of a month, "the last N days" …
+    precision: int | None = None  # ACLED time_precision, dates and times only
+    mod: str | None = None  # START | MID | END | APPROX | MORE_THAN | LESS_THAN
+    anchor: str | None = None  # the date it was resolved against (YYYY-MM-DD), when it needed one
+    anchored: bool = True  # False: it needed the publication date and the document has none
+    calendar: str = "gregorian"  # gregorian | hijri (as written; values are always Gregorian)
+
+
+@dataclass
 class CleanText:
     text: str
     alignment: Alignment
@@ -134,6 +152,7 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
@@ -166,6 +185,7 @@ class Document:
         d["tokens"] = [self._item(t) for t in self.tokens] if tokens else []
         d["mentions"] = [self._item(m) for m in self.mentions]
         d["entities"] = [self._item(e) for e in self.entities]
+        d["times"] = [self._item(t) for t in self.times]
         d["issues"] = [vars(i).copy() for i in self.issues]
         return d
 
@@ -195,6 +215,7 @@ class Document:
         doc.tokens = [_load(Token, x) for x in d.get("tokens", [])]
         doc.mentions = [_load(Mention, x) for x in d.get("mentions", [])]
         doc.entities = [_load(Entity, x) for x in d.get("entities", [])]
+        doc.times = [_load(TimeExpression, x) for x in d.get("times", [])]
         doc.issues = [Issue(**x) for x in d.get("issues", [])]
         return doc
 

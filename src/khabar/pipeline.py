@@ -16,6 +16,7 @@ from .ner import SequenceTagger, default_tagger
 from .ner import run as ner_stage
 from .kb.linker import run as link_stage
 from .segment import run as segment_stage
+from .temporal import run as times_stage
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon
 
@@ -26,6 +27,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("segment", segment_stage),
     ("ner", ner_stage),
     ("link", link_stage),
+    ("times", times_stage),
 ]
 
 
