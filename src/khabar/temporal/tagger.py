@@ -71,7 +71,7 @@ _COUNTED_AFTER = {tkey(w) for w in (
 _MARKER_G = {tkey("م"), tkey("ميلادي"), tkey("ميلادية"), tkey("للميلاد")}
 _MARKER_H = {tkey("هـ"), tkey("ه"), tkey("هجري"), tkey("هجرية"), tkey("للهجرة")}
 _CONNECT = {tkey(w) for w in ("إلى", "الى", "حتى", "لغاية", "وحتى", "والى", "وإلى", "-", "–", "—", "و")}
-_YEAR_WORDS = {tkey(w) for w in ("عام", "العام", "سنة", "السنة", "لعام", "عامي", "سنتي", "موسم")}
+_YEAR_WORDS = {tkey(w) for w in ("عام", "العام", "سنة", "السنة", "عامي", "سنتي", "موسم")}
 _DAY_WORD = {tkey("يوم"), tkey("اليوم")}
 _MONTH_WORD = {tkey("شهر"), tkey("شهري")}
 _THIS = {tkey("هذا"), tkey("هذه")}
@@ -90,6 +90,8 @@ _DECADES = {tkey(w): d for ws, d in (("الأربعينات|الأربعينيا
 _CENTURY = tkey("القرن")
 _PAST_NOUN_BEFORE = {tkey(w) for w in ("في", "من", "عن", "إلى", "الى", "مثل", "كما", "منذ", "أخطاء", "اخطاء", "تجارب",
                                       "دروس", "صفحة", "ذكريات", "أشباح", "رواسب", "مع")}
+_BARE_WEEKDAYS = {k.replace("ال", "", 1) for k in WEEKDAYS}
+_SAME_DAY = {tkey(w) for w in ("نفس اليوم", "اليوم نفسه", "ذات اليوم", "اليوم ذاته", "ذلك اليوم")}
 _NTH_DAY = {tkey("أول"): 1, tkey("اول"): 1, tkey("ثاني"): 2, tkey("ثالث"): 3, tkey("رابع"): 4, tkey("آخر"): 3}
 _PM_PARTS = {"AF", "EV", "NI"}
 _UNIT_SECONDS = {"H": 3600, "MIN": 60, "S": 1}
@@ -280,6 +282,8 @@ class SentenceTagger:
             return ay if m < am else ay - 1
         if mod == "future" or self.future():
             return ay if m >= am else ay + 1
+        if calendar == "gregorian" and 0 < m - am <= 2 and mod is None:
+            return ay  # a month or two ahead, with no past marker: the coming one (news of what is planned)
         return ay if m <= am else ay - 1
 
     def date_found(self, i: int, j: int, y: int | None, m: int, d: int | None, calendar: str,
@@ -320,19 +324,25 @@ class SentenceTagger:
         k = self.k(i)
         m = _NUMERIC_DATE.match(k)
         j = i + 1
+        inline: str | None = None
         parts: list[int]
         if m:
             parts = [int(x) for x in m.groups() if x is not None]
-        elif k.isdigit() and self.k(i + 1) == "/" and self.k(i + 2).isdigit():
+        elif k.isdigit() and self.k(i + 1) in ("/", "-") and self.k(i + 2).isdigit():
+            sep = self.k(i + 1)
             parts = [int(k), int(self.k(i + 2))]
             j = i + 3
-            if self.k(j) == "/" and self.k(j + 1).isdigit():
-                parts.append(int(self.k(j + 1)))
+            m3 = re.fullmatch(r"(\d+)(م|ه)?", self.k(j + 1)) if self.k(j) == sep else None
+            if m3:
+                parts.append(int(m3.group(1)))
                 j += 2
+                inline = m3.group(2)
+            if sep == "-" and len(parts) < 3:
+                return None  # 3-4: a range of numbers, not a date
         else:
             return None
-        marker = None
-        if self.k(j) in _MARKER_G | _MARKER_H:
+        marker = {"م": "g", "ه": "h"}.get(inline or "")
+        if marker is None and self.k(j) in _MARKER_G | _MARKER_H:
             marker = "h" if self.k(j) in _MARKER_H else "g"
             j += 1
             if self.k(j) == "ـ":
@@ -377,6 +387,12 @@ class SentenceTagger:
         d, j = dn
         if self.k(j) == tkey("من"):
             j += 1
+            rel = self.r_relative(j)  # 15 من الشهر الجاري, السابع من هذا الشهر
+            if rel is not None and rel.bounds and rel.anchored and 27 <= (rel.bounds[1] - rel.bounds[0]).days + 1 <= 31:
+                lo = rel.bounds[0]
+                dd = date(lo.year, lo.month, min(d, cal.month_last_day(lo.year, lo.month)))
+                return Found(i, rel.j, "date", cal.day(dd), precision=1, bounds=(dd, dd),
+                             ymd=(lo.year, lo.month, d))
         mn = self.month_name(j)
         if mn is None:
             return None
@@ -391,6 +407,10 @@ class SentenceTagger:
             y, _, j = yr
         elif yr is not None and calendar == "hijri":
             y, _, j = yr
+        elif mod is None and self.k(j) == tkey("من"):  # الثاني من ديسمبر من هذا العام
+            of = self.r_relative(j + 1) or self.r_year(j + 1)
+            if of is not None and of.anchored and re.fullmatch(r"\d{4}", of.value):
+                y, j = int(of.value), of.j
         if self.k(j) == ")" and self.k(i - 1) == "(":
             pass
         f = self.date_found(i, j, y, m, d, calendar, mod)
@@ -429,8 +449,8 @@ class SentenceTagger:
         ambiguous = name in AMBIGUOUS_MONTHS or (calendar == "hijri" and name in AMBIGUOUS_HIJRI)
         if ambiguous and not (head or mod or y or self.k(i - 1) in {tkey(w) for w in (
                 "في", "خلال", "منذ", "حتى", "من", "قبل", "بعد", "مطلع", "منتصف", "نهاية", "أواخر", "أوائل", "بداية",
-                "طوال", "طيلة", "شهر", "لشهر")} or self.clitic in ("ب", "ل", "وب", "ول", "فب", "فل")):
-            return None
+                "طوال", "طيلة", "شهر", "لشهر")}):
+            return None  # (a clitic is no context: باب is not ب + آب)
         return self.date_found(i, j, y, m, None, calendar, mod)
 
     def r_year(self, i: int) -> Found | None:
@@ -617,14 +637,19 @@ class SentenceTagger:
             except NoAnchor:
                 return Found(i, j, "time", "XXXX-XX-XXT24:00", precision=1, anchored=False)
             return Found(i, j, "time", cal.day(d) + "T24:00", precision=1, bounds=(d, d))
+        if (target is None or target.precision != 1) and code in ("MO", "NI") and self.k(i) == tkey("وقت"):
+            inner = self.r_day_part(j)  # وقت مبكر من صباح يوم الخميس
+            if inner is not None:
+                inner.i = i
+                return inner
         if target is None or target.precision != 1:
             if self.k(i) == tkey("الليلة") and self.k(i - 1) not in DAY_PARTS:
-                target = None
+                back = self.k(i + 1) in {tkey("الماضية"), tkey("الفائتة"), tkey("المنصرمة")}
                 try:
-                    base = self.A()
+                    base = self.A() - timedelta(days=1 if back else 0)
                 except NoAnchor:
                     return Found(i, j, "time", "XXXX-XX-XXTNI", precision=1, anchored=False)
-                return Found(i, i + 1, "time", cal.day(base) + "TNI", precision=1, bounds=(base, base))
+                return Found(i, i + 1 + back, "time", cal.day(base) + "TNI", precision=1, bounds=(base, base))
             return None
         if not target.anchored:
             return Found(i, target.j, "time", target.value + ("" if code.startswith("T") else "T") + code,
@@ -684,10 +709,15 @@ class SentenceTagger:
             target = self.r_deictic(tj) or self.r_weekday(tj) or self.r_day_month(tj) or self.r_numeric(tj)
             j = target.j if target is not None and target.precision == 1 else j + 2
         zone = ""
-        if self.k(j) in {tkey("بتوقيت"), tkey("توقيت")} and self.k(j + 1) in {tkey("جرينتش"), tkey("غرينتش"),
-                                                                              tkey("جرينيتش"), tkey("غرينيتش")}:
-            zone, j = "Z", j + 2
-        if part in _PM_PARTS and hh < 12 and not (part == "NI" and hh < 5):
+        if self.k(j) == tkey("من") and f"{self.k(j + 1)} {self.k(j + 2)}" in _SAME_DAY:
+            j += 3  # من نفس اليوم: the day already given
+        if self.k(j) in {tkey("بتوقيت"), tkey("توقيت")} and self.k(j + 1):
+            if self.k(j + 1) in {tkey("جرينتش"), tkey("غرينتش"), tkey("جرينيتش"), tkey("غرينيتش")}:
+                zone = "Z"
+            j += 2
+            if self.k(j) in {tkey("المحلي"), tkey("المكرمة"), tkey("المنورة")}:
+                j += 1
+        if part in _PM_PARTS and hh < 12 and not (part == "NI" and hh < 5) and not (part == "AF" and hh == 11):
             hh += 12
         if part == "MO" and hh == 12:
             hh = 0
@@ -816,6 +846,10 @@ class SentenceTagger:
                 u, c, j = un
                 if c is not None:
                     n = float(c)
+                    if self.k(j) in {tkey("أو"), tkey("او"), tkey("إلى"), tkey("الى")}:  # شهرين أو ثلاثة
+                        num2 = self.number(j + 1)
+                        if num2 is not None and num2[0] > n:
+                            n2, j = num2
                 elif self.k(j) in _ONE:
                     n, j = 1.0, j + 1
                 else:
@@ -943,6 +977,10 @@ class SentenceTagger:
         elif k in UNIT_DUALS_DEF:
             u, n, j = UNIT_DUALS_DEF[k], 2.0, j + 1
         else:
+            if k == "ال":  # الـ 24 ساعة الماضية
+                j += 1
+                while j < self.n and self.k(j) == "":
+                    j += 1
             num = self.number(j)
             if num is None or not k.startswith("ال"):
                 return None
@@ -1008,6 +1046,8 @@ class SentenceTagger:
                         cal.span(a, cal.shift(a, amount, unit))
                 return Found(i, i + ln, "vague", value, iv)
         k = self.k(i)
+        if k == tkey("اللحظة") and self.k(i - 1) in {tkey("حتى"), tkey("وحتى"), tkey("هذه")}:
+            return Found(i, i + 1, "vague", "PRESENT_REF")  # حتى اللحظة
         if k == tkey("السابق") and self.k(i - 1) == tkey("في") or k == tkey("الماضي") and (
                 self.k(i - 1) in _PAST_NOUN_BEFORE or self.clitic in ("ب", "و", "ف", "ل", "وب", "ول", "فب")):
             return Found(i, i + 1, "vague", "PAST_REF")  # في السابق, أخطاء الماضي: "the past"
@@ -1021,6 +1061,11 @@ class SentenceTagger:
         return None
 
     def r_set(self, i: int) -> Found | None:
+        if self.k(i) == tkey("كل"):
+            if self.k(i + 1) in _DAY_WORD and self.k(i + 2).replace("ال", "", 1) in _BARE_WEEKDAYS:
+                return Found(i, i + 3, "set", "P1W")  # كل يوم اثنين
+            if self.k(i + 1) in MONTHS or self.k(i + 1) in HIJRI_MONTHS:
+                return Found(i, i + 2, "set", "P1Y")  # كل يوليو, كل رمضان
         for ln in (4, 3, 2, 1):
             key = " ".join(self.k(x) for x in range(i, i + ln))
             if key in SETS:
@@ -1077,10 +1122,10 @@ class SentenceTagger:
                 hy = max(y for y, (lo, hi) in spans.items() if hi < a)
             elif mod == "future":
                 hy = min(y for y, (lo, hi) in spans.items() if lo > a)
-            elif self.future():
-                hy = min(y for y, (lo, hi) in spans.items() if hi >= a)
             else:
                 hy = min(spans, key=lambda y: min(abs((spans[y][0] - a).days), abs((spans[y][1] - a).days)))
+                if self.future() and (a - spans[hy][1]).days > 45:
+                    hy += 1  # long past, in a sentence about what is coming: the next one
         lo, hi = cal.hijri_to_date(hy, hm, d1), cal.hijri_to_date(hy, hm, d2)
         if nth is not None:
             lo = hi = lo + timedelta(days=nth - 1)
@@ -1187,10 +1232,11 @@ class SentenceTagger:
     def r_quarter(self, i: int) -> Found | None:
         """`الربع الثاني من العام`, `النصف الأول من هذا العام`, `الربع الأول 2015` → `2015-Q2`, `2015-H1`."""
         k = self.k(i)
-        if k not in QUARTERS or self.k(i + 1) not in ORDINALS:
+        last = self.k(i + 1) in {tkey("الأخير"), tkey("الاخير")}
+        if k not in QUARTERS or (self.k(i + 1) not in ORDINALS and not last):
             return None
         size = QUARTERS[k]
-        nth = ORDINALS[self.k(i + 1)]
+        nth = size if last else ORDINALS[self.k(i + 1)]
         if nth > size:
             return None
         j = i + 2
@@ -1347,19 +1393,26 @@ class SentenceTagger:
     def merge_range(self, f: Found, out: list[Found]) -> Found:
         """Join `X إلى Y`, `X - Y`, `بين X و Y` into one range when both ends are dates (GUIDELINE §3)."""
         j = f.j
-        if f.type != "date" or f.bounds is None or self.k(j) not in _CONNECT:
-            return f
-        if self.k(j) == tkey("و") and self.k(f.i - 1) != tkey("بين"):
-            return f
+        between = self.k(f.i - 1) == tkey("بين") or self.k(f.i) in {tkey("عامي"), tkey("شهري")}
         self.i0, self.first, self.clitic = -1, "", ""
+        if f.type != "date" or f.bounds is None:
+            return f
+        if self.k(j) in _CONNECT and (self.k(j) != tkey("و") or between):
+            at = j + 1
+        elif between and self.k(j).startswith("و") and len(self.k(j)) > 2:
+            at = j  # بين يونيو 2014 ومارس 2015: the و is attached
+            self.i0, self.first, self.clitic = j, self.k(j)[1:], "و"
+        else:
+            return f
         second: Found | None = None
         for name in ("r_numeric", "r_day_month", "r_month", "r_year", "r_relative"):
             try:
-                second = getattr(self, name)(j + 1)
+                second = getattr(self, name)(at)
             except NoAnchor:
                 second = None
             if second is not None:
                 break
+        self.i0, self.first, self.clitic = -1, "", ""
         if second is None or second.type != "date" or second.bounds is None:
             return f
         lo, hi = f.bounds[0], second.bounds[1]
@@ -1393,7 +1446,8 @@ _TRIGGERS = _first_words(
     SETS, HOLIDAYS, _DECADES, APPROX, MORE_LESS, _SOME, _HALF, _THIS, _YEAR_WORDS, _DAY_WORD, _MONTH_WORD, _NTH_DAY,
     _SEASON_WORD,
     {tkey(w) for w in ("منذ", "قبل", "بعد", "تمام", "الساعة", "الساعه", "فصل", "القرن", "وقت", "منتصف", "ما", "كل",
-                       "غد", "أمس", "امس", "السابق", "الماضي", "أخيرا", "اخيرا", "أيام", "ايام", "الليلة")})
+                       "غد", "أمس", "امس", "السابق", "الماضي", "أخيرا", "اخيرا", "أيام", "ايام", "الليلة", "ال",
+                       "اللحظة")})
 
 
 def tag_tokens(toks: list[Tok], anchor: date | None) -> list[Found]:
