@@ -90,6 +90,7 @@ _DECADES = {tkey(w): d for ws, d in (("الأربعينات|الأربعينيا
 _CENTURY = tkey("القرن")
 _PAST_NOUN_BEFORE = {tkey(w) for w in ("في", "من", "عن", "إلى", "الى", "مثل", "كما", "منذ", "أخطاء", "اخطاء", "تجارب",
                                       "دروس", "صفحة", "ذكريات", "أشباح", "رواسب", "مع")}
+_AGE = {tkey(w) for w in ("عمره", "عمرها", "العمر", "عمرهم", "عمري")}
 _BARE_WEEKDAYS = {k.replace("ال", "", 1) for k in WEEKDAYS}
 _SAME_DAY = {tkey(w) for w in ("نفس اليوم", "اليوم نفسه", "ذات اليوم", "اليوم ذاته", "ذلك اليوم")}
 _NTH_DAY = {tkey("أول"): 1, tkey("اول"): 1, tkey("ثاني"): 2, tkey("ثالث"): 3, tkey("رابع"): 4, tkey("آخر"): 3}
@@ -667,8 +668,14 @@ class SentenceTagger:
         if self.k(j) == tkey("تمام"):
             j += 1
         if self.k(j) not in {tkey("الساعة"), tkey("الساعه")}:
-            return None
-        j += 1
+            # العاشرة مساء, الثامنة من صباح أمس: an hour word with a part of the day
+            two = f"{self.k(j)} {self.k(j + 1)}"
+            nxt = self.k(j + 2) if two in CLOCK_WORDS else self.k(j + 1)
+            if (two not in CLOCK_WORDS and self.k(j) not in CLOCK_WORDS) or not (
+                    nxt in DAY_PARTS or (nxt == tkey("من") and self.k(j + (3 if two in CLOCK_WORDS else 2)) in DAY_PARTS)):
+                return None
+        else:
+            j += 1
         hh = mm = None
         k = self.k(j)
         c = _CLOCK.match(k)
@@ -943,6 +950,13 @@ class SentenceTagger:
         `نحو 3-4 أيام`; a bare plural (`لسنوات`) after a clitic لـ or after `لمدة`."""
         q = self.quantity(i)
         if q is None:
+            # an age: في الثلاثين من عمره, في الـ26 من العمر
+            j0 = i + 1 if self.k(i) == "ال" else i
+            while j0 < self.n and self.k(j0) == "" and j0 > i:
+                j0 += 1
+            num = self.number(j0) if (j0 > i or self.k(i).startswith("ال")) else None
+            if num is not None and self.k(num[1]) == tkey("من") and self.k(num[1] + 1) in _AGE:
+                return Found(i, num[1] + 2, "duration", self.duration_value(num[0], "Y"))
             k = self.k(i)
             un = self.unit(i)
             if un is not None and un[1] is None and k in UNIT_PLURALS and (
