@@ -138,6 +138,7 @@ def _print_digest(out: Console, doc: Document, source: str) -> None:
             out.print(Text(f"error ({i.stage}): {i.message}", style="red"))
         out.print()
         return
+    _print_sources(out, doc)
     if doc.obfuscations:
         t = Table(title=f"Obfuscated words ({len(doc.obfuscations)})", title_justify="left", show_lines=False)
         t.add_column("offset", justify="right")
@@ -208,6 +209,33 @@ def _print_entities(out: Console, doc: Document) -> None:
         items = sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0]))
         out.print(Text("Not in the knowledge base: " + "، ".join(
             f"{clean} ({label}{' ×' + str(n) if n > 1 else ''})" for (label, clean), n in items[:30])))
+
+
+def _print_sources(out: Console, doc: Document) -> None:
+    """Who the article cites and how well named they are (first in the digest), then each claim."""
+    from .claims import sources_table, type_shares
+
+    if not doc.claims:
+        return
+    t = Table(title="Sources (who says what, and how named)", title_justify="left")
+    for col in ("source", "type", "KB", "claims", "stances"):
+        t.add_column(col, justify="right" if col == "claims" else "left")
+    for r in sources_table(doc):
+        t.add_row(r["source"][:60], r["type"], r["kb_id"] or "", str(r["claims"]),
+                  ", ".join(f"{k} {v}" for k, v in r["stances"].items()))
+    out.print(t)
+    out.print(Text("Claims by source type: " + ", ".join(f"{k} {v:.0%}" for k, v in type_shares(doc).items())))
+    t = Table(title=f"Claims ({sum(1 for c in doc.claims if c.cue)} attributed, "
+                    f"{sum(1 for c in doc.claims if not c.cue)} unattributed)", title_justify="left")
+    for col in ("cue", "stance", "source", "what", "chain"):
+        t.add_column(col)
+    for c in doc.claims:
+        who = c.source["text"] if c.source else (f"({c.source_ref})" if c.source_ref else "")
+        what = (c.content or {}).get("text", "")
+        t.add_row(doc.text[c.start:c.end][:20] if c.cue else "—", c.stance or "unattributed", who[:40],
+                  (what[:90] + "…") if len(what) > 90 else what,
+                  f"{c.chain_id}.{c.chain_pos}" if c.chain_id is not None else "")
+    out.print(t)
 
 
 def _print_times(out: Console, doc: Document) -> None:
@@ -373,6 +401,30 @@ def eval_time_cmd(
     typer.echo("P/R/F1: exact spans; ~: overlapping spans; value: of the expressions found (overlap), the share "
                "valued as the gold; valF1: found with the exact span and valued right")
     for x in r["khabar"]["errors"]:
+        typer.echo("  " + json.dumps(x, ensure_ascii=False))
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@eval_app.command("claims")
+def eval_claims_cmd(
+    labelled: Optional[Path] = typer.Option(None, "--set", help="Labelled attributions (JSONL; default: "
+                                            "evaluation_data/claims/claimset.jsonl)."),
+    examples: int = typer.Option(10, "--examples", help="Errors to print."),
+) -> None:
+    """Attributions: cue P/R/F1, source span exact and overlap F1, content overlap F1, source-type and stance
+    accuracy; JSON on the last line."""
+    from .evaluation.claims_eval import run_claims_eval
+
+    r = _or_fail(run_claims_eval, labelled, examples=examples)
+    typer.echo(f"{r['attributions']} attributions in {r['articles']} articles ({r['set']})")
+    for name in ("cue", "source_exact", "source_overlap", "content_overlap"):
+        x = r[name]
+        typer.echo(f"  {name:<16} P {x['p']:.4f}  R {x['r']:.4f}  F1 {x['f1']:.4f}")
+    typer.echo(f"  content token F1 {r['content_token_f1']:.4f}; source type accuracy {r['source_type_accuracy']:.4f}; "
+               f"stance accuracy {r['stance_accuracy']:.4f}")
+    for t, v in sorted(r["source_type_by_class"].items(), key=lambda kv: -kv[1]["n"]):
+        typer.echo(f"    {t:<24} n {v['n']:>4}  accuracy {v['accuracy']:.4f}")
+    for x in r["errors"]:
         typer.echo("  " + json.dumps(x, ensure_ascii=False))
     typer.echo(json.dumps(r, ensure_ascii=False))
 

@@ -137,6 +137,29 @@ class TimeExpression:
 
 
 @dataclass
+class Claim:
+    """An attributed statement (who says what, on whose authority) or, with no cue, a sentence the article asserts
+    on its own authority (`source_type` "unattributed"). `start`/`end` is the cue (the sentence when there is
+    none); `source` and `content` are spans {start, end, text} into the original text."""
+
+    start: int
+    end: int
+    cue: str | None  # the cue's clean text
+    lemma: str | None = None  # the cue's dictionary form (قال, أكد, بحسب …)
+    stance: str | None = None  # assert | deny | accuse | claim | warn | estimate | demand
+    cue_kind: str | None = None  # verb | participle | prep | noun | passive
+    source: dict[str, Any] | None = None  # the source phrase as written, when the text names it here
+    source_ref: str | None = None  # an implicit source (وأضاف, مشيراً): the phrase it refers back to
+    source_type: str = "unattributed"  # named_person | named_organization | official_role_unnamed |
+    # anonymous_source | vague_collective | document_or_statement | unattributed
+    source_kb_id: str | None = None  # the source's actor in the knowledge base, when linked
+    content: dict[str, Any] | None = None
+    hedges: list[str] = field(default_factory=list)
+    chain_id: int | None = None  # links of one transmission share it; chain_pos 0 is the source the writer cites
+    chain_pos: int | None = None
+
+
+@dataclass
 class CleanText:
     text: str
     alignment: Alignment
@@ -153,6 +176,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
@@ -186,6 +210,7 @@ class Document:
         d["mentions"] = [self._item(m) for m in self.mentions]
         d["entities"] = [self._item(e) for e in self.entities]
         d["times"] = [self._item(t) for t in self.times]
+        d["claims"] = [self._item(c) for c in self.claims]
         d["issues"] = [vars(i).copy() for i in self.issues]
         return d
 
@@ -216,6 +241,7 @@ class Document:
         doc.mentions = [_load(Mention, x) for x in d.get("mentions", [])]
         doc.entities = [_load(Entity, x) for x in d.get("entities", [])]
         doc.times = [_load(TimeExpression, x) for x in d.get("times", [])]
+        doc.claims = [_load(Claim, x) for x in d.get("claims", [])]
         doc.issues = [Issue(**x) for x in d.get("issues", [])]
         return doc
 

@@ -17,6 +17,7 @@ from .ner import run as ner_stage
 from .kb.linker import run as link_stage
 from .segment import run as segment_stage
 from .temporal import run as times_stage
+from .claims import run as claims_stage
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon
 
@@ -28,6 +29,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("ner", ner_stage),
     ("link", link_stage),
     ("times", times_stage),
+    ("claims", claims_stage),
 ]
 
 

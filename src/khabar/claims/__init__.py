@@ -1,0 +1,169 @@
+"""Claims and their chain of attribution (isnad): who says what, on whose authority, how named the source is,
+and what the article asserts with no source at all. Rules in `extract.py`; cue and source-noun lists in
+`data/claims/`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..document import Claim, Document, Entity
+from ..temporal.words import tkey
+from .extract import END, QUOTES, Found, SentenceExtractor, default_lexicon, head_type, hedges_in
+
+if TYPE_CHECKING:
+    from ..pipeline import Context
+
+__all__ = ["extract_claims", "run", "sources_table", "SOURCE_TYPES"]
+
+SOURCE_TYPES = ("named_person", "named_organization", "official_role_unnamed", "anonymous_source",
+                "vague_collective", "document_or_statement", "unattributed")
+_ORG_KINDS = {"state", "military", "armed_group", "government_body", "international_org", "ngo_or_monitor", "media",
+              "political_party", "coalition", "security"}
+_MIN_ASSERTION_WORDS = 5
+
+
+@dataclass
+class _Source:
+    text: str
+    type: str
+    kb_id: str | None
+
+
+def _span(doc: Document, toks: list, a: int, b: int) -> dict[str, Any]:
+    start, end = toks[a].start, toks[b - 1].end
+    return {"start": start, "end": end, "text": doc.text[start:end]}
+
+
+def _trim(keys: list[str], a: int, b: int) -> tuple[int, int]:
+    """Drop quotation marks and punctuation at the edges of a source phrase."""
+    while a < b and (keys[a] in QUOTES or keys[a] in {"،", ",", "(", ")"}):
+        a += 1
+    while b > a and (keys[b - 1] in QUOTES or keys[b - 1] in {"،", ",", "(", ")", ".", ":"}):
+        b -= 1
+    return a, b
+
+
+def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entities: list[Entity]) -> tuple[str, str | None]:
+    """Source type and KB id of the source phrase toks[a:b]."""
+    lex = default_lexicon()
+    start, end = toks[a].start, toks[b - 1].end
+    inside = [e for e in entities if start <= e.start and e.end <= end]
+    head = head_type(keys[a:b], lex)
+    person = next((e for e in inside if e.label == "PER" or e.kind == "person"), None)
+    org = next((e for e in inside if e.kb_id and (e.kind in _ORG_KINDS or e.label in ("ORG", "LOC"))), None)
+    if head == "anonymous_source":  # مصدر أمني في التحالف الدولي: anonymous, whatever it belongs to
+        return "anonymous_source", None
+    if person is not None:
+        return "named_person", person.kb_id
+    if head in ("vague_collective", "document_or_statement"):
+        return head, (org.kb_id if head == "document_or_statement" and org else None)
+    first = next((e for e in inside if e.start == start), None)
+    if first is not None and (first.kb_id or first.label in ("ORG", "LOC")) and first.kind != "person":
+        return "named_organization", first.kb_id
+    if head == "official_role_unnamed":
+        return "official_role_unnamed", None
+    if org is not None:
+        return "named_organization", org.kb_id
+    if keys[a].startswith("ال") or keys[a] in {tkey("إسرائيل"), tkey("واشنطن")}:
+        return "named_organization", None  # السلطات البحرينية, الوزارة: a definite institution
+    return "official_role_unnamed", None
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    lex = default_lexicon()
+    by: dict[int, list] = {}
+    for t in doc.tokens:
+        by.setdefault(t.sentence, []).append(t)
+    entities = sorted(doc.entities, key=lambda e: e.start)
+    place_spans = [(e.start, e.end) for e in entities if e.place is not None and not e.kb_id]
+    # names: the linked entities and the NER mentions, longest first (a token takes the widest name holding it)
+    person_spans = [(e.start, e.end) for e in entities if e.label == "PER"] + \
+        [(m.start, m.end) for m in doc.mentions if m.label == "PER"]
+    name_spans = sorted({(e.start, e.end) for e in entities} | {(m.start, m.end) for m in doc.mentions},
+                        key=lambda s: s[0] - s[1])
+    out: list[Claim] = []
+    last: _Source | None = None  # the last explicit source: what وأضاف and مشيراً refer to
+    chain_ids: dict[int, int] = {}
+    for sent_no in sorted(by):
+        toks = by[sent_no]
+        keys = [tkey(t.clean) for t in toks]
+        places = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in place_spans)}
+        names = [next((n for n, (a, b) in enumerate(name_spans) if a <= t.start and t.end <= b), -1) for t in toks]
+        persons = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in person_spans)}
+        try:
+            found = SentenceExtractor(keys, lex, places, names, persons).extract()
+        except Exception as e:  # one sentence must not cost the document its other claims
+            doc.add_issue("claims", "warning", "sentence_failed",
+                          f"claim extraction failed in the sentence at {toks[0].start}: {type(e).__name__}: {e}")
+            continue
+        sentence_source: _Source | None = None
+        for f in found:
+            src = None
+            ref = None
+            if f.source is not None:
+                a, b = _trim(keys, *f.source)
+                if b > a:
+                    f.source = (a, b)
+                    stype, kb = classify(doc, toks, keys, a, b, entities)
+                    src = _Source(doc.text[toks[a].start:toks[b - 1].end], stype, kb)
+                else:
+                    f.source = None
+            if src is None:
+                ref = sentence_source if f.kind == "participle" and sentence_source else last
+                stype = ref.type if ref else "anonymous_source"
+                kb = ref.kb_id if ref else None
+            else:
+                stype, kb = src.type, src.kb_id
+                if not f.inner:
+                    sentence_source = src
+                    last = src
+            if f.chain is not None:
+                f.chain = chain_ids.setdefault(f.chain, len(chain_ids) + 1)
+            cue_start, cue_end = toks[f.cue[0]].start, toks[f.cue[1] - 1].end
+            if f.skip and doc.text[cue_start:cue_start + 1] in ("و", "ف"):
+                cue_start += f.skip  # a و/ف attached to the cue stays out of its span
+            content = _span(doc, toks, *f.content) if f.content and f.content[1] > f.content[0] else None
+            out.append(Claim(cue_start, cue_end, " ".join(t.clean for t in toks[f.cue[0]:f.cue[1]]), f.lemma,
+                             f.stance, f.kind, _span(doc, toks, *f.source) if f.source else None,
+                             (ref.text if ref else None) if src is None else None, stype, kb, content,
+                             hedges_in(keys, *(f.content or (0, 0))), f.chain, f.chain_pos))
+        if not found:
+            words = [k for k in keys if k and k not in QUOTES and k not in END and k.isalpha()]
+            question = any(k in {"؟", "?"} for k in keys)
+            if len(words) >= _MIN_ASSERTION_WORDS and not question:
+                s, e = toks[0].start, toks[-1].end
+                out.append(Claim(s, e, None, content={"start": s, "end": e, "text": doc.text[s:e]}))
+    return out
+
+
+def sources_table(doc: Document) -> list[dict[str, Any]]:
+    """Each source of the document with its type, KB id and number of claims, most cited first; unattributed
+    assertions last."""
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for c in doc.claims:
+        name = c.source["text"] if c.source else (c.source_ref or ("(the article itself)" if c.cue is None
+                                                                  else "(unnamed)"))
+        key = (c.source_kb_id or tkey(name), c.source_type)
+        r = rows.setdefault(key, {"source": name, "type": c.source_type, "kb_id": c.source_kb_id, "claims": 0,
+                                  "stances": Counter()})
+        r["claims"] += 1
+        if c.stance:
+            r["stances"][c.stance] += 1
+    out = sorted(rows.values(), key=lambda r: (r["type"] == "unattributed", -r["claims"]))
+    for r in out:
+        r["stances"] = dict(r["stances"])
+    return out
+
+
+def type_shares(doc: Document) -> dict[str, float]:
+    """Share of the document's claims by source type (unattributed assertions included)."""
+    n = len(doc.claims)
+    c = Counter(x.source_type for x in doc.claims)
+    return {t: round(c[t] / n, 3) for t in SOURCE_TYPES if c[t]} if n else {}
+
+
+def run(doc: Document, ctx: "Context") -> None:
+    """Pipeline stage: fill `doc.claims`."""
+    doc.claims = extract_claims(doc)

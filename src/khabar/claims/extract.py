@@ -1,0 +1,422 @@
+"""Attribution (isnad) extraction: cues, sources, contents, stances, chains, hedges and source types.
+
+For each sentence, in token order:
+1. **Cues** come from `data/claims/cues.tsv`: reporting verbs in their common forms (و/ف taken off, an object
+   pronoun allowed: اعتبرته), participles (مشيراً), verbal nouns in a frame (إعلان X أن, نقلت … عن X قوله),
+   prepositional cues (بحسب، وفقاً لـ، نقلاً عن، على لسان) and unambiguous passives (أُفيد، قيل). Cues marked `that` in
+   the file (بيّن, رأى, روى …) count only when a complementizer, a colon or a quotation follows.
+2. **Source**: after a verb, the noun phrase up to the first stopper (a complementizer أن/إن, a colon or a
+   quotation mark, a comma, the addressee لـ…, the channel في بيان/في تصريح, a time word); a cue followed at once
+   by a stopper, or a participle, has an implicit source resolved to the last explicit one (`source_ref`). After a
+   prepositional cue the source is the phrase that follows it and the content is the clause it qualifies.
+3. **Content**: from the complementizer (or the colon, the opening quotation mark, the object after إلى/على/بـ, or
+   the direct object) to the end of the sentence, cut before a trailing `، مشيراً …` or `، بحسب …`.
+4. **Chains**: `نقل X عن Y (قوله)` is a chain of two; a cue inside the content of another is the next link.
+5. **Source type** (DESIGN §4) from the linked entities in the source phrase (a person → named_person, an
+   organisation or state → named_organization) and from its head noun (`data/claims/sources.tsv`: مصدر →
+   anonymous_source, مراقبون → vague_collective, بيان → document_or_statement, مسؤول → official_role_unnamed).
+6. Sentences with no attribution that assert something are listed as `unattributed`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..temporal.words import tkey
+
+_STRIP = ("و", "ف")
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا")
+COMPLEMENTIZERS = {tkey(w) for w in ("أن", "إن", "ان", "أنه", "إنه", "انه", "أنها", "إنها", "انها", "أنهم", "إنهم",
+                                     "انهم", "أنهما", "إنهما", "بأن", "بان", "بأنه", "بانه", "بأنها", "بانها",
+                                     "بأنهم", "وأن", "وإن", "أنّ", "إنّ", "لأن", "أنا", "أننا", "إننا", "اننا", "بأننا")}
+QUOTES = {'"', "«", "»", "“", "”", "'", "‘", "’", "{", "}"}
+OPEN_QUOTES = {'"', "«", "“", "‘", "{"}
+COLON = {":", "："}
+COMMA = {"،", ",", "؛", ";"}
+END = {".", "!", "؟", "?", "…"}
+CHANNEL = {tkey(w) for w in ("في", "خلال", "عبر", "أثناء", "اثناء", "ضمن", "على", "أمام", "امام", "لدى", "إثر")}
+TIME_WORDS = {tkey(w) for w in ("أمس", "امس", "اليوم", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+                                "الخميس", "الجمعة", "السبت", "مساء", "صباح", "ظهر", "ليلة", "يوم", "مؤخرا", "أيضا",
+                                "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جانبه", "جهته", "جانبه",
+                                "جانبها", "جهتها", "سابقا", "الأسبوع", "الشهر", "العام")}
+ADDRESSEE_MEDIA = {tkey(w) for w in ("لـ", "ل", "للصحفيين", "للصحافيين", "للصحافة", "للإعلاميين", "للتلفزيون",
+                                     "لوكالة", "لصحيفة", "لقناة", "لموقع", "لإذاعة", "لشبكة", "لمراسل", "للمراسلين")}
+PREP_OBJECT = {tkey(w) for w in ("إلى", "الى", "على", "عن")}
+HEDGES = {tkey(w) for w in ("ربما", "يعتقد", "يُعتقد", "يبدو", "بدا", "يشتبه", "يُشتبه", "المرجح", "محتمل", "المحتمل",
+                            "يحتمل", "لعل", "ربّما", "مرجحا", "يرجح", "يُرجح", "على ما يبدو", "وفق مراقبين",
+                            "لمح", "لمحت", "ألمح", "ألمحت")}
+ASIDES = {tkey(w) for w in ("يذكر", "يُذكر", "يشار", "يُشار", "يجدر")}  # the writer's own asides (يذكر أن …)
+NOT_AFTER_CALL = {tkey(w) for w in ("الله", "لله", "له", "لها", "لهم", "ربه")}  # دعا الله: a prayer
+BLAME = {tkey(w) for w in ("المسؤولية", "المسئولية", "مسؤولية", "مسئولية")}
+QAWL = {tkey(w) for w in ("قوله", "قولها", "قولهم", "قولهما")}
+MAX_SOURCE = 14
+_LINKERS = {tkey(w) for w in ("إذ", "اذ", "حيث", "فيما", "بينما", "كما", "و", "ثم")}
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    stance: str
+    kind: str  # verb | participle | prep | noun | passive
+    needs: str  # "" | that | blame | call
+    words: tuple[str, ...]  # folded words of the form
+
+
+@dataclass
+class Lexicon:
+    cues: dict[str, list[Cue]]  # first folded word → cues beginning with it (longest first)
+    source_types: dict[str, str]  # folded head noun → source type
+
+
+def _tsv(name: str) -> list[dict[str, str]]:
+    text = resources.files("khabar.data").joinpath("claims", name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for n, ln in enumerate(lines[1:], 2):
+        cells = ln.split("\t")
+        if len(cells) != len(header):
+            raise ValueError(f"data/claims/{name}: line {n} has {len(cells)} fields, expected {len(header)}")
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    cues: dict[str, list[Cue]] = {}
+    for r in _tsv("cues.tsv"):
+        for form in r["forms"].split(" | "):
+            words = tuple(tkey(w) for w in form.replace("لـ", "ل").split())
+            if not words:
+                continue
+            c = Cue(r["lemma"], r["stance"], r["kind"], r["needs"], words)
+            cues.setdefault(words[0], []).append(c)
+    for lst in cues.values():
+        lst.sort(key=lambda c: -len(c.words))
+    types: dict[str, str] = {}
+    for r in _tsv("sources.tsv"):
+        for w in r["words"].split(" | "):
+            k = tkey(w.strip())
+            types.setdefault(k, r["type"])
+            if k.startswith("ال"):
+                types.setdefault(k[2:], r["type"])
+            else:
+                types.setdefault("ال" + k, r["type"])
+    return Lexicon(cues, types)
+
+
+@dataclass
+class Found:
+    """One attribution inside a sentence, by token index ([a, b) ranges); None where absent."""
+
+    cue: tuple[int, int]
+    lemma: str
+    stance: str
+    kind: str
+    source: tuple[int, int] | None = None
+    content: tuple[int, int] | None = None
+    implicit: bool = False
+    chain: int | None = None
+    chain_pos: int | None = None
+    hedges: list[str] = field(default_factory=list)
+    inner: bool = False  # the second link of a transmission frame (نقلت … عن X قوله)
+    skip: int = 0  # letters of و/ف attached to the cue
+
+
+def _variants(key: str) -> list[tuple[str, int]]:
+    """(form, letters of و/ف taken off): the word, then without و/ف, then without an object pronoun
+    (اعتبرته → اعتبرت)."""
+    out = [(key, 0)]
+    for p in _STRIP:
+        if key.startswith(p) and len(key) > 3:
+            out.append((key[1:], 1))
+    for v, n in list(out):
+        for s in _PRONOUNS:
+            if v.endswith(s) and len(v) - len(s) >= 3:
+                out.append((v[: -len(s)], n))
+    return out
+
+
+class SentenceExtractor:
+    def __init__(self, keys: list[str], lex: Lexicon, places: set[int] | None = None,
+                 names: list[int] | None = None, persons: set[int] | None = None) -> None:
+        self.keys = keys
+        self.n = len(keys)
+        self.lex = lex
+        self.places = places or set()  # token indices inside place names
+        self.names = names or [-1] * len(keys)  # for each token, the entity or mention holding it (-1: none)
+        self.persons = persons or set()  # tokens inside person names
+
+    def k(self, i: int) -> str:
+        return self.keys[i] if 0 <= i < self.n else ""
+
+    # -- cues -----------------------------------------------------------------------------------------------------
+    def cue_at(self, i: int) -> tuple[Cue, int, int] | None:
+        """The cue starting at token i: (cue, end token, characters of a stripped و/ف)."""
+        for v, skip in _variants(self.k(i)):
+            for c in self.lex.cues.get(v, ()):
+                ln = len(c.words)
+                if all(self._word_ok(self.k(i + m), c.words[m]) for m in range(1, ln)):
+                    return c, i + ln, skip
+        return None
+
+    @staticmethod
+    def _word_ok(key: str, want: str) -> bool:
+        return key == want or (want == "ل" and key in {"ل", "لـ"}) or key.startswith(want) and want in ("ل",)
+
+    # -- spans ----------------------------------------------------------------------------------------------------
+    def is_stop(self, i: int) -> bool:
+        k = self.k(i)
+        return (k in COMPLEMENTIZERS or k in COLON or k in QUOTES or k in COMMA or k in END or k == ""
+                or k in ADDRESSEE_MEDIA or k in CHANNEL or k in TIME_WORDS or k.startswith("لل")
+                or k in PREP_OBJECT or (k.startswith("ب") and k[1:] in COMPLEMENTIZERS))
+
+    def source_after(self, j: int) -> tuple[int, int] | None:
+        """The source phrase starting at token j, or None (implicit)."""
+        if self.is_stop(j) or self.cue_at(j) is not None:
+            return None
+        e = j + 1
+        while e < self.n and e - j < MAX_SOURCE and self.continues(e, j):
+            e += 1
+        # a role with its institution: مصدر أمني في التحالف الدولي, مسؤول في وزارة الخارجية (not a channel
+        # في بيان, not a place في الرياض, not a time)
+        while e < self.n and e > j and self.k(e) == tkey("في") and self.k(e + 1).startswith("ال") \
+                and self.k(e + 1) not in TIME_WORDS and not self._channel_noun(e + 1) and (e + 1) not in self.places:
+            e += 1
+            while e < self.n and e - j < MAX_SOURCE and not self.is_stop(e):
+                e += 1
+        return (j, e) if e > j else None
+
+    def continues(self, e: int, j: int) -> bool:
+        """Whether token e still belongs to the noun phrase begun at j: inside the same name, a definite word, a
+        country or group adjective, a title's complement (باسم), a genitive of a named body (لحقوق الإنسان)."""
+        k = self.k(e)
+        if self.names[e] != -1 and self.names[e] == self.names[e - 1]:
+            return True
+        if self.names[e] != -1 and self.k(e - 1) in {tkey("باسم"), tkey("العميد"), tkey("اللواء"), tkey("العقيد")}:
+            return True
+        if self.is_stop(e) and not (k.startswith("لل") and self.names[e] != -1):
+            return False
+        if self.cue_at(e) is not None and self.cue_at(e)[0].kind in ("verb", "participle", "passive"):
+            return False
+        if k == tkey("عن"):
+            return False
+        if self.names[e] != -1 and self.names[e - 1] != -1:
+            return True  # a title then a name: المتحدث باسم التحالف العميد أحمد عسيري
+        if e in self.persons and e > j:
+            return True  # a role then the person's name: وزير الخارجية عادل الجبير
+        if k.startswith("ال") or k.startswith("لل") and self.names[e] != -1:
+            return True
+        if k.endswith(("ي", "ية", "يه", "يين", "يون", "يان", "يتين")) and len(k) > 3:
+            return True  # مصدر أمني, مسؤولون أمريكيون
+        if k in {tkey("باسم"), tkey("بن"), tkey("بنت"), tkey("أبو"), tkey("ابو"), tkey("آل")}:
+            return True
+        if self.names[e] != -1 and e == j + 1:
+            return True
+        if self.names[e] != -1 and self.k(e - 1) in {tkey("باسم")}:
+            return True
+        return False
+
+    def _channel_noun(self, i: int) -> bool:
+        return self.k(i) in {tkey(w) for w in ("بيان", "البيان", "تصريح", "تصريحات", "مؤتمر", "المؤتمر", "حديث",
+                                                "كلمة", "لقاء", "مقابلة", "حوار", "تغريدة", "رسالة", "اتصال",
+                                                "تصريحه", "بيانه", "كلمته", "حديثه", "مداخلة", "ندوة", "جلسة")}
+
+    def content_from(self, j: int, window: int = 12) -> tuple[int, bool]:
+        """Where the content starts at or after token j: at a complementizer, after a colon, at an opening quotation
+        mark, or after إلى/على/بـ + a complementizer. Returns (start, found_marker)."""
+        for x in range(j, min(self.n, j + window)):
+            k = self.k(x)
+            if k in COMPLEMENTIZERS or (k.startswith("ب") and k[1:] in COMPLEMENTIZERS):
+                return x, True
+            if k in COLON:
+                return x + 1 + (self.k(x + 1) in OPEN_QUOTES) * 0, True
+            if k in OPEN_QUOTES:
+                return x, True
+            if k in END:
+                break
+        return j, False
+
+    def content_end(self, start: int) -> int:
+        """End of the content begun at `start`: the sentence end, or before a trailing cue of the same speaker
+        (`، مشيرا إلى …`) or a trailing prepositional cue (`، بحسب …`)."""
+        e = start
+        depth = 0
+        while e < self.n:
+            k = self.k(e)
+            if k in OPEN_QUOTES and k not in {'"', "'"}:
+                depth += 1
+            elif k in {"»", "”", "’", "}"}:
+                depth = max(0, depth - 1)
+            if depth == 0 and k in COMMA and e + 1 < self.n:
+                c = self.cue_at(e + 1)
+                if c is not None and c[0].kind in ("participle", "prep"):
+                    return e
+                for x in (e + 1, e + 2):  # ، إذ تشير إحصائيات …, ، وقال …: another attribution begins
+                    c = self.cue_at(x)
+                    if c is not None and c[0].kind == "verb" and x == e + 1 + (self.k(e + 1) in _LINKERS):
+                        return e
+            e += 1
+        while e > start and self.k(e - 1) in END | COMMA:
+            e -= 1
+        return e
+
+    # -- the scan -------------------------------------------------------------------------------------------------
+    def extract(self) -> list[Found]:
+        out: list[Found] = []
+        i = 0
+        while i < self.n:
+            hit = self.cue_at(i)
+            if hit is None or self.k(i) in ASIDES:
+                i += 1
+                continue
+            cue, j, skip = hit
+            before = len(out)
+            self.attribution(i, j, cue, out)
+            for f in out[before:]:
+                if f.cue[0] == i:
+                    f.skip = skip
+            i = j
+        # chains: a cue inside another's content is its next link
+        for f in out:
+            if f.chain is not None:
+                continue
+            for g in out:
+                if g is f or g.content is None or g.inner:
+                    continue
+                if g.content[0] <= f.cue[0] < g.content[1] and not f.kind == "participle":
+                    if g.chain is None:
+                        g.chain, g.chain_pos = id(g), 0
+                    f.chain, f.chain_pos = g.chain, (g.chain_pos or 0) + 1
+                    break
+        return out
+
+    def attribution(self, i: int, j: int, cue: Cue, out: list[Found]) -> bool:
+        if cue.kind == "prep":
+            return self.prepositional(i, j, cue, out)
+        if cue.needs == "call" and self.k(j) in NOT_AFTER_CALL:
+            return False
+        if cue.kind in ("participle", "passive"):
+            start, marked = self.content_from(j, window=4)
+            if not marked:
+                start = j + (self.k(j) in PREP_OBJECT)
+                if start >= self.n or self.is_stop(start) and self.k(start) not in COMPLEMENTIZERS:
+                    return False
+            if cue.needs == "that" and not marked:
+                return False
+            out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, None, (start, self.content_end(start)),
+                             implicit=True))
+            return True
+        src = self.source_after(j)
+        after = src[1] if src else j
+        if cue.lemma == "نقل":  # نقلت الوكالة عن مصدر أمني قوله إن …
+            return self.transmission(i, j, cue, src, out)
+        # skip channel, addressee and time phrases between the source and the content
+        start, marked = self.content_from(after, window=10 if cue.kind == "verb" else 4)
+        if marked and any(self.cue_at(x) is not None for x in range(after, start)):
+            start, marked = after, False  # the complementizer belongs to a later cue
+        if cue.needs == "that" and not marked:
+            return False
+        if cue.kind == "noun" and (not marked or src is None):
+            return False  # إعلان / تأكيد count only as إعلان X أن …
+        if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(after, min(self.n, after + 6))):
+            return False
+        if not marked:
+            start = after
+            while start < self.n and (self.k(start) in PREP_OBJECT or self.k(start) in COMMA):
+                start += 1
+            if src is None and start == j and self.k(j) in END | {""}:
+                return False
+        if start >= self.n:
+            return False
+        out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, src, (start, self.content_end(start)),
+                         implicit=src is None))
+        return True
+
+    def prepositional(self, i: int, j: int, cue: Cue, out: list[Found]) -> bool:
+        """بحسب X / وفقاً لـ X / نقلاً عن X / على لسان X: the source follows; the content is the clause it qualifies
+        (after it when it opens the sentence, before it otherwise)."""
+        if self.k(j) in {tkey("ما"), tkey("ماا")}:  # بحسب ما أفاد X: one cue over the whole frame
+            inner = self.cue_at(j + 1)
+            if inner is not None:
+                j = inner[1]
+        if j >= self.n or self.k(j) in COMMA | END | COLON | COMPLEMENTIZERS:
+            return False
+        e = j + 1
+        while e < self.n and e - j < MAX_SOURCE and self.continues(e, j):
+            e += 1
+        src = (j, e)
+        before = [x for x in range(i - 1 if self.k(i - 1) in COMMA else i) if self.k(x) in COMMA]
+        clause_start = (before[-1] + 1) if before else 0
+        after = [x for x in range(e, self.n) if self.k(x) in COMMA | END]
+        clause_end = after[0] if after else self.n
+        if i - clause_start >= 2 and clause_end - e >= 2 and self.k(i - 1) not in COMMA:
+            content = (clause_start, clause_end)  # كان الهدف منه وفق مراقبين إحياء داعش: the whole clause
+        elif i - clause_start >= 2:
+            content = (clause_start, i - 1 if self.k(i - 1) in COMMA else i)
+            while content[1] > content[0] and self.k(content[1] - 1) in COMMA:
+                content = (content[0], content[1] - 1)
+        else:
+            s = e + 1 if self.k(e) in COMMA else e
+            if self.k(s) in {tkey("فإن"), tkey("فان")}:
+                s += 1
+            if s >= self.n:
+                return False
+            content = (s, self.content_end(s))
+        out.append(Found((i, j if src is None else j), cue.lemma, cue.stance, cue.kind, src, content))
+        return True
+
+    def transmission(self, i: int, j: int, cue: Cue, src: tuple[int, int] | None, out: list[Found]) -> bool:
+        after = src[1] if src else j
+        # نقلت الوكالة عن مصدر أمني قوله إن …: the inner source after عن
+        if self.k(after) == tkey("عن"):
+            inner_src = self.source_after(after + 1)
+            e = inner_src[1] if inner_src else after + 1
+            if self.k(e) in QAWL:
+                cue2 = (e, e + 1)
+                start, _ = self.content_from(e + 1)
+            else:
+                cue2 = (after, after + 1)
+                start, _ = self.content_from(e)
+            if start >= self.n:
+                return False
+            content = (start, self.content_end(start))
+            outer = Found((i, j), cue.lemma, cue.stance, cue.kind, src, content, implicit=src is None)
+            inner = Found(cue2, "قال", "assert", "noun" if self.k(e) in QAWL else "prep", inner_src, content,
+                          inner=True)
+            outer.chain, outer.chain_pos = id(outer), 0
+            inner.chain, inner.chain_pos = outer.chain, 1
+            out += [outer, inner]
+            return True
+        start, marked = self.content_from(after, window=3)
+        if not marked:
+            return False  # نقل = carried, moved: only a report with what it reports
+        out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, src, (start, self.content_end(start)),
+                         implicit=src is None))
+        return True
+
+
+def hedges_in(keys: list[str], a: int, b: int) -> list[str]:
+    out = []
+    for x in range(a, b):
+        k = keys[x]
+        if k in HEDGES:
+            out.append(k)
+        elif k == tkey("قد") and x + 1 < b and keys[x + 1][:1] in "يتنا":
+            out.append("قد")  # قد + imperfect: "may"
+    return out
+
+
+def head_type(keys: list[str], lex: Lexicon) -> str | None:
+    """The source type its head noun gives, the first word of the phrase skipping honorifics."""
+    for k in keys[:3]:
+        bare = k[1:] if k[:1] in "وفبل" and k[1:] in lex.source_types else k
+        if bare in lex.source_types:
+            return lex.source_types[bare]
+        if bare in {tkey(w) for w in ("الدكتور", "د", "الشيخ", "السيد", "سماحة", "معالي", "سمو", "فضيلة", "اللواء",
+                                      "العميد", "العقيد", "المهندس", "الأستاذ", "صاحب", "الأمير", "الرئيس")}:
+            continue
+        break
+    return None
