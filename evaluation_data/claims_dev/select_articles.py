@@ -8,10 +8,13 @@ test half. Differences:
   - the topic/not-news exclusion list is this split's own, decided from titles and author fields only, before any
     body text was read (same categories as the test list);
   - articles are taken at eligible positions 0, 2, 4, ... in corpus order until the labelled set held >= 220
-    attribution objects (N_PICK below is the number that took);
+    attribution objects (N_PICK below is the number that took: 27 articles, positions 0..52 of 84 eligible;
+    137 keyword candidates, 53 excluded below);
   - a taken sentence verbatim identical to a sentence of the test set's labelled sentences (the same wire text
     published by another paper) is skipped, so that no test sentence is reused. The test sentences are
-    recomputed from the test split with ../claims/select_articles.py (its claimset.jsonl is not read).
+    recomputed from the test split with ../claims/select_articles.py (its claimset.jsonl is not read). No taken
+    sentence of the 27 articles was identical to a test sentence (the first hits are in dev article 1302, beyond
+    the cut).
 
 Usage:
   cd /work/main && KHABAR_SHARED_DATA=/work/shared/data .venv/bin/python -c "from khabar.datasets import iter_saudinewsnet; import json; [print(json.dumps(a, ensure_ascii=False)) for a in iter_saudinewsnet(split='dev')]" > /tmp/dev_articles.jsonl
