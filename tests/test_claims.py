@@ -136,4 +136,4 @@ def test_cue_files_are_well_formed():
     stances = {c.stance for lst in lex.cues.values() for c in lst}
     assert stances <= {"assert", "deny", "accuse", "claim", "warn", "estimate", "demand"}
     assert set(lex.source_types.values()) <= {"anonymous_source", "vague_collective", "document_or_statement",
-                                              "official_role_unnamed"}
+                                              "official_role_unnamed", "named_organization"}

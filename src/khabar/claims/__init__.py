@@ -45,8 +45,15 @@ def _trim(keys: list[str], a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entities: list[Entity]) -> tuple[str, str | None]:
-    """Source type and KB id of the source phrase toks[a:b]."""
+_HONORIFIC_PRONOUNS = {tkey(w) for w in ("سموه", "سماحته", "معاليه", "فخامته", "جلالته", "سعادته", "فضيلته")}
+
+
+def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entities: list[Entity],
+             known_persons: set[str] | None = None) -> tuple[str, str | None]:
+    """Source type and KB id of the source phrase toks[a:b]: its head noun says anonymous, vague or document;
+    a person's name in it makes it a named person; an organisation, state or institution word a named
+    organisation; a definite singular role (الرئيس المصري, المتحدث العسكري) is a named person, an indefinite or
+    plural one (مسؤول أمريكي, مسؤولون) an unnamed official."""
     lex = default_lexicon()
     start, end = toks[a].start, toks[b - 1].end
     inside = [e for e in entities if start <= e.start and e.end <= end]
@@ -57,15 +64,25 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
         return "anonymous_source", None
     if person is not None:
         return "named_person", person.kb_id
+    if keys[a] in _HONORIFIC_PRONOUNS or (known_persons and b - a <= 2 and keys[b - 1] in known_persons):
+        return "named_person", None  # سموه; الفغم after الدكتور نواف الفغم
     if head in ("vague_collective", "document_or_statement"):
         return head, (org.kb_id if head == "document_or_statement" and org else None)
     first = next((e for e in inside if e.start == start), None)
     if first is not None and (first.kb_id or first.label in ("ORG", "LOC")) and first.kind != "person":
         return "named_organization", first.kb_id
+    if head == "named_organization":
+        return "named_organization", org.kb_id if org else None
     if head == "official_role_unnamed":
+        plural = keys[a].endswith(("ون", "ين")) or keys[a] in {tkey(w) for w in ("مسؤولون", "ضباط", "أعضاء",
+                                                                                "دبلوماسيون", "جنود", "عناصر")}
+        if keys[a].startswith("ال") and not plural:
+            return "named_person", None  # الرئيس المصري, المتحدث العسكري: one known person
         return "official_role_unnamed", None
     if org is not None:
         return "named_organization", org.kb_id
+    if keys[a].startswith("ال") and keys[a].endswith(("ون", "ين")) and b - a == 1:
+        return "vague_collective", None  # الجمهوريون, المحتجون
     if keys[a].startswith("ال") or keys[a] in {tkey("إسرائيل"), tkey("واشنطن")}:
         return "named_organization", None  # السلطات البحرينية, الوزارة: a definite institution
     return "official_role_unnamed", None
@@ -83,6 +100,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         [(m.start, m.end) for m in doc.mentions if m.label == "PER"]
     name_spans = sorted({(e.start, e.end) for e in entities} | {(m.start, m.end) for m in doc.mentions},
                         key=lambda s: s[0] - s[1])
+    known_persons = {tkey(doc.text[s:e]).split()[-1] for s, e in person_spans if doc.text[s:e].split()}
     out: list[Claim] = []
     last: _Source | None = None  # the last explicit source: what وأضاف and مشيراً refer to
     chain_ids: dict[int, int] = {}
@@ -93,7 +111,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         names = [next((n for n, (a, b) in enumerate(name_spans) if a <= t.start and t.end <= b), -1) for t in toks]
         persons = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in person_spans)}
         try:
-            found = SentenceExtractor(keys, lex, places, names, persons).extract()
+            found = SentenceExtractor(keys, lex, places, names, persons, [t.clean for t in toks]).extract()
         except Exception as e:  # one sentence must not cost the document its other claims
             doc.add_issue("claims", "warning", "sentence_failed",
                           f"claim extraction failed in the sentence at {toks[0].start}: {type(e).__name__}: {e}")
@@ -106,7 +124,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 a, b = _trim(keys, *f.source)
                 if b > a:
                     f.source = (a, b)
-                    stype, kb = classify(doc, toks, keys, a, b, entities)
+                    stype, kb = classify(doc, toks, keys, a, b, entities, known_persons)
                     src = _Source(doc.text[toks[a].start:toks[b - 1].end], stype, kb)
                 else:
                     f.source = None

@@ -52,6 +52,8 @@ NOT_AFTER_CALL = {tkey(w) for w in ("الله", "لله", "له", "لها", "ل�
 BLAME = {tkey(w) for w in ("المسؤولية", "المسئولية", "مسؤولية", "مسئولية")}
 QAWL = {tkey(w) for w in ("قوله", "قولها", "قولهم", "قولهما")}
 MAX_SOURCE = 14
+_PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون")}
+_FRAME_TAIL = {tkey(w) for w in ("به", "بها", "عنه", "عنها", "له", "لها", "عنهم", "بهم", "على", "في", "عن")}
 _LINKERS = {tkey(w) for w in ("إذ", "اذ", "حيث", "فيما", "بينما", "كما", "و", "ثم")}
 
 
@@ -141,8 +143,10 @@ def _variants(key: str) -> list[tuple[str, int]]:
 
 class SentenceExtractor:
     def __init__(self, keys: list[str], lex: Lexicon, places: set[int] | None = None,
-                 names: list[int] | None = None, persons: set[int] | None = None) -> None:
+                 names: list[int] | None = None, persons: set[int] | None = None,
+                 raw: list[str] | None = None) -> None:
         self.keys = keys
+        self.raw = raw or keys  # the clean tokens (folding turns ة into ه: إضافة is no أضاف + ه)
         self.n = len(keys)
         self.lex = lex
         self.places = places or set()  # token indices inside place names
@@ -155,7 +159,10 @@ class SentenceExtractor:
     # -- cues -----------------------------------------------------------------------------------------------------
     def cue_at(self, i: int) -> tuple[Cue, int, int] | None:
         """The cue starting at token i: (cue, end token, characters of a stripped و/ف)."""
+        taa = self.raw[i].endswith("ة") if i < len(self.raw) else False
         for v, skip in _variants(self.k(i)):
+            if taa and not self.k(i).endswith(v[-1:]):
+                continue  # إضافة, محملة: a noun or a participle in ة, not a verb with its pronoun
             for c in self.lex.cues.get(v, ()):
                 ln = len(c.words)
                 if all(self._word_ok(self.k(i + m), c.words[m]) for m in range(1, ln)):
@@ -180,6 +187,13 @@ class SentenceExtractor:
         e = j + 1
         while e < self.n and e - j < MAX_SOURCE and self.continues(e, j):
             e += 1
+        # an appositive role after a named person: الدكتور نواف الفغم، عضو لجنة الشؤون الأمنية
+        if self.k(e) in COMMA and e - 1 in self.persons and \
+                self.lex.source_types.get(self.k(e + 1)) == "official_role_unnamed":
+            a = e + 1
+            e = a + 1
+            while e < self.n and e - a < MAX_SOURCE and self.continues(e, a):
+                e += 1
         # a role with its institution: مصدر أمني في التحالف الدولي, مسؤول في وزارة الخارجية (not a channel
         # في بيان, not a place في الرياض, not a time)
         while e < self.n and e > j and self.k(e) == tkey("في") and self.k(e + 1).startswith("ال") \
@@ -190,34 +204,56 @@ class SentenceExtractor:
         return (j, e) if e > j else None
 
     def continues(self, e: int, j: int) -> bool:
-        """Whether token e still belongs to the noun phrase begun at j: inside the same name, a definite word, a
-        country or group adjective, a title's complement (باسم), a genitive of a named body (لحقوق الإنسان)."""
-        k = self.k(e)
+        """Whether token e still belongs to the noun phrase begun at j: inside the same name; a genitive after a
+        word in construct (مصدر أمني, قائد شرطة ولاية يوبي, مكتب رئيس الوزراء); an adjective agreeing in
+        definiteness (الرئيس المصري, مصادر أمنية); a person's name after a role; a title's complement (باسم, a
+        genitive with ل after a role: المتحدث الرسمي للمركز); a quoted name (وكالة «الأناضول»)."""
+        k, prev = self.k(e), self.k(e - 1)
         if self.names[e] != -1 and self.names[e] == self.names[e - 1]:
             return True
-        if self.names[e] != -1 and self.k(e - 1) in {tkey("باسم"), tkey("العميد"), tkey("اللواء"), tkey("العقيد")}:
+        if e in self.persons and e > j:
+            return True  # a role then the person's name: وزير الخارجية عادل الجبير
+        if self.names[e] != -1 and self.names[e - 1] != -1:
+            return True  # a title then a name: المتحدث باسم التحالف العميد أحمد عسيري
+        if k in OPEN_QUOTES and k != "'" and self._construct(e - 1):
+            return True  # وكالة «الأناضول»
+        if prev in OPEN_QUOTES and e - 1 > j:
             return True
-        if self.is_stop(e) and not (k.startswith("لل") and self.names[e] != -1):
+        if k in {"»", "”"} and e - 2 >= j:
+            return True
+        if k.startswith("لل") or (k.startswith("ل") and not k.startswith("ال") and len(k) > 3):
+            # a genitive with ل after a role (المتحدث الرسمي للمركز), not the addressee (للصحفيين, لوكالة)
+            return self.head_is_role(j) and k not in ADDRESSEE_MEDIA and not k.startswith(("لل" + "صحف", "للإعلام"))
+        if self.is_stop(e):
             return False
         if self.cue_at(e) is not None and self.cue_at(e)[0].kind in ("verb", "participle", "passive"):
             return False
-        if k == tkey("عن"):
-            return False
-        if self.names[e] != -1 and self.names[e - 1] != -1:
-            return True  # a title then a name: المتحدث باسم التحالف العميد أحمد عسيري
-        if e in self.persons and e > j:
-            return True  # a role then the person's name: وزير الخارجية عادل الجبير
-        if k.startswith("ال") or k.startswith("لل") and self.names[e] != -1:
+        if k in {tkey("باسم"), tkey("بن"), tkey("بنت"), tkey("أبو"), tkey("ابو"), tkey("آل"), tkey("بلسان")}:
             return True
-        if k.endswith(("ي", "ية", "يه", "يين", "يون", "يان", "يتين")) and len(k) > 3:
-            return True  # مصدر أمني, مسؤولون أمريكيون
-        if k in {tkey("باسم"), tkey("بن"), tkey("بنت"), tkey("أبو"), tkey("ابو"), tkey("آل")}:
+        if prev in {tkey("باسم"), tkey("بلسان")} or self.names[e] != -1 and e == j + 1:
             return True
-        if self.names[e] != -1 and e == j + 1:
-            return True
-        if self.names[e] != -1 and self.k(e - 1) in {tkey("باسم")}:
+        definite = k.startswith("ال")
+        adjective = k.endswith(("ي", "يه", "يين", "يون", "يان", "يتين", "ون", "ين")) and len(k) > 2
+        if self._construct(e - 1):
+            return True  # the genitive of a word in construct
+        if adjective and definite == prev.startswith("ال"):
+            return True  # an adjective agrees in definiteness
+        if definite and prev.startswith("ال") and self.names[e] != -1:
             return True
         return False
+
+    def _construct(self, x: int) -> bool:
+        """Whether the word at x reads as a noun in construct (idafa): indefinite, not an adjective, not a name,
+        not a sound plural (which would have lost its ن), and not a quoted or punctuation token."""
+        k = self.k(x)
+        if not k or k.startswith("ال") or k in QUOTES or not k[0].isalpha() or self.names[x] != -1:
+            return False
+        if k.endswith(("ي", "ين", "ون", "يه")) and len(k) > 3:
+            return False
+        return True
+
+    def head_is_role(self, j: int) -> bool:
+        return self.lex.source_types.get(self.k(j)) == "official_role_unnamed"
 
     def _channel_noun(self, i: int) -> bool:
         return self.k(i) in {tkey(w) for w in ("بيان", "البيان", "تصريح", "تصريحات", "مؤتمر", "المؤتمر", "حديث",
@@ -278,6 +314,7 @@ class SentenceExtractor:
             for f in out[before:]:
                 if f.cue[0] == i:
                     f.skip = skip
+                    j = max(j, f.cue[1])
             i = j
         # chains: a cue inside another's content is its next link
         for f in out:
@@ -296,9 +333,26 @@ class SentenceExtractor:
     def attribution(self, i: int, j: int, cue: Cue, out: list[Found]) -> bool:
         if cue.kind == "prep":
             return self.prepositional(i, j, cue, out)
+        if cue.kind in ("verb", "passive") and self.k(i - 1) in _PREPOSITIONS:
+            return False  # عن نقل المصابين: a verbal noun, not a verb
         if cue.needs == "call" and self.k(j) in NOT_AFTER_CALL:
             return False
+        if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
+            return False
+        if cue.needs == "about":  # تحدث عن, تطرق إلى: the topic is the content
+            src = self.source_after(j)
+            after = src[1] if src else j
+            while after < self.n and self.k(after) in CHANNEL - {tkey("على")}:
+                after += 1
+            if self.k(after) not in {tkey("عن"), tkey("إلى"), tkey("الى")} or after + 1 >= self.n:
+                return False
+            start = after + 1
+            out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, src, (start, self.content_end(start)),
+                             implicit=src is None))
+            return True
         if cue.kind in ("participle", "passive"):
+            if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
+                return False
             start, marked = self.content_from(j, window=4)
             if not marked:
                 start = j + (self.k(j) in PREP_OBJECT)
@@ -311,6 +365,8 @@ class SentenceExtractor:
             return True
         src = self.source_after(j)
         after = src[1] if src else j
+        if cue.stance == "estimate" and src is None:
+            return False  # يعتقد أن, كما يتوقع: the writer's hedge, not someone's estimate
         if cue.lemma == "نقل":  # نقلت الوكالة عن مصدر أمني قوله إن …
             return self.transmission(i, j, cue, src, out)
         # skip channel, addressee and time phrases between the source and the content
@@ -338,10 +394,24 @@ class SentenceExtractor:
     def prepositional(self, i: int, j: int, cue: Cue, out: list[Found]) -> bool:
         """بحسب X / وفقاً لـ X / نقلاً عن X / على لسان X: the source follows; the content is the clause it qualifies
         (after it when it opens the sentence, before it otherwise)."""
-        if self.k(j) in {tkey("ما"), tkey("ماا")}:  # بحسب ما أفاد X: one cue over the whole frame
-            inner = self.cue_at(j + 1)
+        if cue.words[-1] in {tkey("قوله"), tkey("قولها"), tkey("وصفه"), tkey("تعبيره")}:
+            # بحسب قوله, على حد تعبيره: the speaker is the one already named
+            before = [x for x in range(i - 1 if self.k(i - 1) in COMMA else i) if self.k(x) in COMMA]
+            s0 = (before[-1] + 1) if before else 0
+            if i - s0 < 2:
+                return False
+            out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, None,
+                             (s0, i - 1 if self.k(i - 1) in COMMA else i), implicit=True))
+            return True
+        if cue.words[-1] in {tkey("ما"), tkey("حسبما"), tkey("بحسبما"), tkey("لما")}:
+            # بحسب ما أفاد به X, وفق ما جاء على X: one cue over the whole frame
+            inner = self.cue_at(j)
             if inner is not None:
                 j = inner[1]
+            elif self.k(j) in {tkey("جاء"), tkey("ورد"), tkey("أوردت"), tkey("أورد"), tkey("نشرت"), tkey("نشر")}:
+                j += 1
+            while self.k(j) in _FRAME_TAIL:
+                j += 1
         if j >= self.n or self.k(j) in COMMA | END | COLON | COMPLEMENTIZERS:
             return False
         e = j + 1
@@ -365,14 +435,15 @@ class SentenceExtractor:
             if s >= self.n:
                 return False
             content = (s, self.content_end(s))
-        out.append(Found((i, j if src is None else j), cue.lemma, cue.stance, cue.kind, src, content))
+        out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, src, content))
         return True
 
     def transmission(self, i: int, j: int, cue: Cue, src: tuple[int, int] | None, out: list[Found]) -> bool:
         after = src[1] if src else j
         # نقلت الوكالة عن مصدر أمني قوله إن …: the inner source after عن
         if self.k(after) == tkey("عن"):
-            inner_src = self.source_after(after + 1)
+            q = next((x for x in range(after + 1, min(self.n, after + MAX_SOURCE + 2)) if self.k(x) in QAWL), None)
+            inner_src = (after + 1, q) if q is not None and q > after + 1 else self.source_after(after + 1)
             e = inner_src[1] if inner_src else after + 1
             if self.k(e) in QAWL:
                 cue2 = (e, e + 1)
