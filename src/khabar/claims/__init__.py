@@ -40,9 +40,26 @@ def _trim(keys: list[str], a: int, b: int) -> tuple[int, int]:
     """Drop quotation marks and punctuation at the edges of a source phrase."""
     while a < b and (keys[a] in QUOTES or keys[a] in {"،", ",", "(", ")"}):
         a += 1
-    while b > a and (keys[b - 1] in QUOTES or keys[b - 1] in {"،", ",", "(", ")", ".", ":"}):
+    while b > a and (keys[b - 1] in QUOTES and keys[a:b].count(keys[b - 1]) == 1 and keys[b - 1] not in "»”"
+                     or keys[b - 1] in {"،", ",", "(", ")", ".", ":", "ل", "ب", "و"}):
         b -= 1
     return a, b
+
+
+_ANON_WORDS = {tkey(w) for w in ("مصدر", "مصادر", "المصدر", "المصادر")}
+_GROUP_PLURALS = {tkey(w) for w in ("فصائل", "الفصائل", "جماعات", "الجماعات", "أحزاب", "الأحزاب", "قوى", "القوى")}
+# offices held by one person at a time: a definite one (الرئيس المصري) names its holder
+_OFFICES = {tkey(w) for w in ("الرئيس", "الملك", "الأمير", "الوزير", "المتحدث", "الناطق", "المبعوث", "السفير",
+                               "المحافظ", "المدعي", "المدعى", "الأمين", "القائد", "المرشد", "البابا", "المفتي",
+                               "العاهل", "الزعيم", "رئيس", "وزير", "ولي")}
+
+
+def _ends_in_name(keys: list[str], a: int, b: int) -> bool:
+    """A role phrase ending in two bare words after a definite one reads as a title and a name
+    (وزير الخارجية اليمني رياض ياسين)."""
+    tail = keys[max(a, b - 2):b]
+    return (b - a >= 4 and len(tail) == 2 and all(k.isalpha() and not k.startswith("ال") for k in tail)
+            and keys[b - 3].startswith("ال") and keys[a] in _OFFICES)
 
 
 _HONORIFIC_PRONOUNS = {tkey(w) for w in ("سموه", "سماحته", "معاليه", "فخامته", "جلالته", "سعادته", "فضيلته")}
@@ -60,12 +77,14 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
     head = head_type(keys[a:b], lex)
     person = next((e for e in inside if e.label == "PER" or e.kind == "person"), None)
     org = next((e for e in inside if e.kb_id and (e.kind in _ORG_KINDS or e.label in ("ORG", "LOC"))), None)
-    if head == "anonymous_source":  # مصدر أمني في التحالف الدولي: anonymous, whatever it belongs to
-        return "anonymous_source", None
+    if head == "anonymous_source" or any(k.lstrip("و") in _ANON_WORDS for k in keys[a:b]):
+        return "anonymous_source", None  # مصدر أمني في التحالف الدولي; متطوع ومصدر طبي: anonymous
     if person is not None:
         return "named_person", person.kb_id
     if keys[a] in _HONORIFIC_PRONOUNS or (known_persons and b - a <= 2 and keys[b - 1] in known_persons):
         return "named_person", None  # سموه; الفغم after الدكتور نواف الفغم
+    if head == "vague_collective" and org is not None and keys[a] in _GROUP_PLURALS:
+        return "named_organization", org.kb_id  # فصائل الجبهة الجنوبية: a named group
     if head in ("vague_collective", "document_or_statement"):
         return head, (org.kb_id if head == "document_or_statement" and org else None)
     first = next((e for e in inside if e.start == start), None)
@@ -76,8 +95,10 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
     if head == "official_role_unnamed":
         plural = keys[a].endswith(("ون", "ين")) or keys[a] in {tkey(w) for w in ("مسؤولون", "ضباط", "أعضاء",
                                                                                 "دبلوماسيون", "جنود", "عناصر")}
-        if keys[a].startswith("ال") and not plural:
-            return "named_person", None  # الرئيس المصري, المتحدث العسكري: one known person
+        if keys[a] in _OFFICES and not plural:
+            return "named_person", None  # الرئيس المصري, المتحدث العسكري: the holder of one office
+        if not keys[a].startswith("ال") and _ends_in_name(keys, a, b):
+            return "named_person", None  # وزير الخارجية اليمني رياض ياسين (a name the NER missed)
         return "official_role_unnamed", None
     if org is not None:
         return "named_organization", org.kb_id
@@ -96,8 +117,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     entities = sorted(doc.entities, key=lambda e: e.start)
     place_spans = [(e.start, e.end) for e in entities if e.place is not None and not e.kb_id]
     # names: the linked entities and the NER mentions, longest first (a token takes the widest name holding it)
-    person_spans = [(e.start, e.end) for e in entities if e.label == "PER"] + \
-        [(m.start, m.end) for m in doc.mentions if m.label == "PER"]
+    person_spans = [(e.start, e.end) for e in entities if e.label == "PER"]
     name_spans = sorted({(e.start, e.end) for e in entities} | {(m.start, m.end) for m in doc.mentions},
                         key=lambda s: s[0] - s[1])
     known_persons = {tkey(doc.text[s:e]).split()[-1] for s, e in person_spans if doc.text[s:e].split()}

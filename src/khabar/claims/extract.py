@@ -36,11 +36,12 @@ OPEN_QUOTES = {'"', "«", "“", "‘", "{"}
 COLON = {":", "："}
 COMMA = {"،", ",", "؛", ";"}
 END = {".", "!", "؟", "?", "…"}
-CHANNEL = {tkey(w) for w in ("في", "خلال", "عبر", "أثناء", "اثناء", "ضمن", "على", "أمام", "امام", "لدى", "إثر")}
+CHANNEL = {tkey(w) for w in ("في", "خلال", "عبر", "أثناء", "اثناء", "ضمن", "على", "أمام", "امام", "لدى", "إثر", "فيه",
+                             "فيها", "فيهم", "له", "لها", "لهم", "منه", "منها")}
 TIME_WORDS = {tkey(w) for w in ("أمس", "امس", "اليوم", "غدا", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
                                 "الخميس", "الجمعة", "السبت", "مساء", "صباح", "ظهر", "ليلة", "يوم", "مؤخرا", "أيضا",
                                 "ايضا", "كذلك", "بدوره", "بدورها", "من جهته", "من جانبه", "جهته", "جانبه",
-                                "جانبها", "جهتها", "سابقا", "الأسبوع", "الشهر", "العام")}
+                                "جانبها", "جهتها", "سابقا")}
 ADDRESSEE_MEDIA = {tkey(w) for w in ("لـ", "ل", "للصحفيين", "للصحافيين", "للصحافة", "للإعلاميين", "للتلفزيون",
                                      "لوكالة", "لصحيفة", "لقناة", "لموقع", "لإذاعة", "لشبكة", "لمراسل", "للمراسلين")}
 PREP_OBJECT = {tkey(w) for w in ("إلى", "الى", "على", "عن")}
@@ -52,6 +53,10 @@ NOT_AFTER_CALL = {tkey(w) for w in ("الله", "لله", "له", "لها", "ل�
 BLAME = {tkey(w) for w in ("المسؤولية", "المسئولية", "مسؤولية", "مسئولية")}
 QAWL = {tkey(w) for w in ("قوله", "قولها", "قولهم", "قولهما")}
 MAX_SOURCE = 14
+_HONORIFICS = {tkey(w) for w in ("الشيخ", "الأمير", "الدكتور", "السيد", "السيدة", "المهندس", "الأستاذ", "العميد",
+                                  "اللواء", "العقيد", "الفريق", "المشير", "الرئيس", "الملك", "سمو", "معالي")}
+_ADJ_WORDS = {tkey(w) for w in ("العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
+                                 "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
 _PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون")}
 _FRAME_TAIL = {tkey(w) for w in ("به", "بها", "عنه", "عنها", "له", "لها", "عنهم", "بهم", "على", "في", "عن")}
 _LINKERS = {tkey(w) for w in ("إذ", "اذ", "حيث", "فيما", "بينما", "كما", "و", "ثم")}
@@ -185,7 +190,14 @@ class SentenceExtractor:
         if self.is_stop(j) or self.cue_at(j) is not None:
             return None
         e = j + 1
-        while e < self.n and e - j < MAX_SOURCE and self.continues(e, j):
+        while e < self.n and e - j < MAX_SOURCE:
+            if self.k(e - 1) in OPEN_QUOTES - {'"', "'"} or (self.k(e - 1) == '"' and e - 2 >= j):
+                close = next((x for x in range(e, min(self.n, e + 6)) if self.k(x) in QUOTES), None)
+                if close is not None:  # a quoted name: run to its closing mark
+                    e = close + 1
+                    continue
+            if not self.continues(e, j):
+                break
             e += 1
         # an appositive role after a named person: الدكتور نواف الفغم، عضو لجنة الشؤون الأمنية
         if self.k(e) in COMMA and e - 1 in self.persons and \
@@ -196,7 +208,8 @@ class SentenceExtractor:
                 e += 1
         # a role with its institution: مصدر أمني في التحالف الدولي, مسؤول في وزارة الخارجية (not a channel
         # في بيان, not a place في الرياض, not a time)
-        while e < self.n and e > j and self.k(e) == tkey("في") and self.k(e + 1).startswith("ال") \
+        while e < self.n and e > j and self.k(e) == tkey("في") and (
+                self.k(e + 1).startswith("ال") or self.lex.source_types.get(self.k(e + 1)) == "named_organization") \
                 and self.k(e + 1) not in TIME_WORDS and not self._channel_noun(e + 1) and (e + 1) not in self.places:
             e += 1
             while e < self.n and e - j < MAX_SOURCE and not self.is_stop(e):
@@ -206,24 +219,29 @@ class SentenceExtractor:
     def continues(self, e: int, j: int) -> bool:
         """Whether token e still belongs to the noun phrase begun at j: inside the same name; a genitive after a
         word in construct (مصدر أمني, قائد شرطة ولاية يوبي, مكتب رئيس الوزراء); an adjective agreeing in
-        definiteness (الرئيس المصري, مصادر أمنية); a person's name after a role; a title's complement (باسم, a
-        genitive with ل after a role: المتحدث الرسمي للمركز); a quoted name (وكالة «الأناضول»)."""
+        definiteness (الرئيس المصري, مصادر أمنية); a person's name after a role or a role after a name; a title's
+        complement (باسم, a genitive with ل after a role: المتحدث الرسمي للمركز); a quoted name (وكالة «الأناضول»)."""
         k, prev = self.k(e), self.k(e - 1)
+        if k in ADDRESSEE_MEDIA:
+            return False
         if self.names[e] != -1 and self.names[e] == self.names[e - 1]:
             return True
         if e in self.persons and e > j:
             return True  # a role then the person's name: وزير الخارجية عادل الجبير
-        if self.names[e] != -1 and self.names[e - 1] != -1:
-            return True  # a title then a name: المتحدث باسم التحالف العميد أحمد عسيري
-        if k in OPEN_QUOTES and k != "'" and self._construct(e - 1):
+        if k in _HONORIFICS and (e + 1) in self.persons:
+            return True  # وزير الخارجية الشيخ عبدالله بن زايد
+        if (e - 1) in self.persons and self.lex.source_types.get(k) == "official_role_unnamed":
+            return True  # جبريل ادم المتحدث باسم حركة العدل والمساواة
+        if k in OPEN_QUOTES and k != "'" and (self._construct(e - 1) or e - 1 == j):
             return True  # وكالة «الأناضول»
-        if prev in OPEN_QUOTES and e - 1 > j:
-            return True
-        if k in {"»", "”"} and e - 2 >= j:
-            return True
+        if k in {tkey("نفسه"), tkey("نفسها"), tkey("ذاته"), tkey("ذاتها")}:
+            return True  # المصدر نفسه
         if k.startswith("لل") or (k.startswith("ل") and not k.startswith("ال") and len(k) > 3):
-            # a genitive with ل after a role (المتحدث الرسمي للمركز), not the addressee (للصحفيين, لوكالة)
-            return self.head_is_role(j) and k not in ADDRESSEE_MEDIA and not k.startswith(("لل" + "صحف", "للإعلام"))
+            # a genitive with ل after a role (المتحدث الرسمي للمركز), not the addressee (للصحفيين, لوكالة) nor a
+            # word with a pronoun (لقاءه)
+            raw = self.raw[e] if e < len(self.raw) else k
+            return (self.head_is_role(j) and k not in ADDRESSEE_MEDIA and not k.startswith(("للصحف", "للإعلام"))
+                    and not raw.endswith(("ه", "ها", "هم")))
         if self.is_stop(e):
             return False
         if self.cue_at(e) is not None and self.cue_at(e)[0].kind in ("verb", "participle", "passive"):
@@ -233,21 +251,24 @@ class SentenceExtractor:
         if prev in {tkey("باسم"), tkey("بلسان")} or self.names[e] != -1 and e == j + 1:
             return True
         definite = k.startswith("ال")
-        adjective = k.endswith(("ي", "يه", "يين", "يون", "يان", "يتين", "ون", "ين")) and len(k) > 2
-        if self._construct(e - 1):
+        adjective = (k.endswith(("ي", "يه", "يين", "يون", "يان", "يتين", "ون", "ين")) and len(k) > 2) or k in _ADJ_WORDS
+        if self._construct(e - 1, first=e - 1 == j):
             return True  # the genitive of a word in construct
-        if adjective and definite == prev.startswith("ال"):
+        if adjective and definite == prev.startswith("ال") and self.names[e] == -1:
             return True  # an adjective agrees in definiteness
-        if definite and prev.startswith("ال") and self.names[e] != -1:
+        if adjective and definite and self.names[e] == -1 and self.names[e - 1] != -1 and e - 1 not in self.persons:
             return True
         return False
 
-    def _construct(self, x: int) -> bool:
-        """Whether the word at x reads as a noun in construct (idafa): indefinite, not an adjective, not a name,
-        not a sound plural (which would have lost its ن), and not a quoted or punctuation token."""
+    def _construct(self, x: int, first: bool = False) -> bool:
+        """Whether the word at x reads as a noun in construct (idafa): indefinite, not an adjective (unless it is
+        the phrase's first word or a known head noun: خلية, مديرية), not a name, not a sound plural (which would
+        have lost its ن), and not a quoted or punctuation token."""
         k = self.k(x)
         if not k or k.startswith("ال") or k in QUOTES or not k[0].isalpha() or self.names[x] != -1:
             return False
+        if k in self.lex.source_types or first:
+            return not k.endswith(("ين", "ون"))
         if k.endswith(("ي", "ين", "ون", "يه")) and len(k) > 3:
             return False
         return True
