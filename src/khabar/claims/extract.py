@@ -57,7 +57,11 @@ _HONORIFICS = {tkey(w) for w in ("الشيخ", "الأمير", "الدكتور",
                                   "اللواء", "العقيد", "الفريق", "المشير", "الرئيس", "الملك", "سمو", "معالي")}
 _ADJ_WORDS = {tkey(w) for w in ("العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
                                  "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
-_PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون")}
+_PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون",
+                                    "عدم")}
+_CONDEMN = {tkey(w) for w in ("إدانة", "ادانة", "إدانتها", "ادانتها", "إدانته", "ادانته", "إدانتهم", "استنكار",
+                              "استنكارها", "استنكاره", "استنكارهم", "شجب", "شجبها", "شجبه", "تنديد", "تنديدها",
+                              "تنديده", "رفض", "رفضها", "رفضه")}
 _FRAME_TAIL = {tkey(w) for w in ("به", "بها", "عنه", "عنها", "له", "لها", "عنهم", "بهم", "على", "في", "عن")}
 _LINKERS = {tkey(w) for w in ("إذ", "اذ", "حيث", "فيما", "بينما", "كما", "و", "ثم")}
 
@@ -273,6 +277,17 @@ class SentenceExtractor:
             return False
         return True
 
+    def plausible_source(self, a: int, b: int) -> bool:
+        """A phrase that can be a source: a name, a known source noun, or a definite collective (للمراقبين)."""
+        if any(self.names[x] != -1 for x in range(a, b)):
+            return True
+        for x in range(a, min(b, a + 2)):
+            k = self.k(x)
+            for v in (k, k[2:] if k.startswith("ال") else "ال" + k, k.lstrip("و")):
+                if v in self.lex.source_types:
+                    return True
+        return self.k(a) in _HONORIFICS or self.k(a).endswith(("ون", "ين")) and self.k(a).startswith("ال")
+
     def head_is_role(self, j: int) -> bool:
         return self.lex.source_types.get(self.k(j)) == "official_role_unnamed"
 
@@ -360,6 +375,17 @@ class SentenceExtractor:
             return False
         if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
             return False
+        if cue.needs == "condemn":  # أعربت الكويت عن إدانتها: a condemnation; أعرب عن شكره is no attribution
+            at = next((x for x in range(j, min(self.n, j + 8)) if self.k(x) in _CONDEMN), None)
+            if at is None:
+                return False
+            src = self.source_after(j)
+            start = at + 1 if at + 1 < self.n else at
+            out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, src, (start, self.content_end(start)),
+                             implicit=src is None))
+            return True
+        if self.cue_at(j) is not None and self.cue_at(j)[0].kind == "participle":
+            j = self.cue_at(j)[1]  # وتابع موضحا أن …: one attribution, cued by the first verb
         if cue.needs == "about":  # تحدث عن, تطرق إلى: the topic is the content
             src = self.source_after(j)
             after = src[1] if src else j
@@ -374,6 +400,10 @@ class SentenceExtractor:
         if cue.kind in ("participle", "passive"):
             if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
                 return False
+            if cue.kind == "participle" and self.k(i - 1) not in COMMA | {tkey("و")} and not (
+                    self.k(j) in COMPLEMENTIZERS | PREP_OBJECT | COLON | OPEN_QUOTES
+                    or self.k(j).startswith("ب") and self.k(j)[1:] in COMPLEMENTIZERS):
+                return False  # طوقا أمنيا مشددا: an adjective, not a speaker's participle
             start, marked = self.content_from(j, window=4)
             if not marked:
                 start = j + (self.k(j) in PREP_OBJECT)
@@ -439,6 +469,8 @@ class SentenceExtractor:
         while e < self.n and e - j < MAX_SOURCE and self.continues(e, j):
             e += 1
         src = (j, e)
+        if not self.plausible_source(j, e):
+            return False  # بحسب الحاجة: "according to need", nobody speaks
         before = [x for x in range(i - 1 if self.k(i - 1) in COMMA else i) if self.k(x) in COMMA]
         clause_start = (before[-1] + 1) if before else 0
         after = [x for x in range(e, self.n) if self.k(x) in COMMA | END]
