@@ -55,6 +55,7 @@ QAWL = {tkey(w) for w in ("قوله", "قولها", "قولهم", "قولهما"
 MAX_SOURCE = 14
 _HONORIFICS = {tkey(w) for w in ("الشيخ", "الأمير", "الدكتور", "السيد", "السيدة", "المهندس", "الأستاذ", "العميد",
                                   "اللواء", "العقيد", "الفريق", "المشير", "الرئيس", "الملك", "سمو", "معالي")}
+_HONORIFIC_PRONOUNS = {tkey(w) for w in ("سموه", "سماحته", "معاليه", "فخامته", "جلالته", "سعادته", "فضيلته")}
 _ADJ_WORDS = {tkey(w) for w in ("العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
                                  "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
 _PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون",
@@ -278,8 +279,13 @@ class SentenceExtractor:
         return True
 
     def plausible_source(self, a: int, b: int) -> bool:
-        """A phrase that can be a source: a name, a known source noun, or a definite collective (للمراقبين)."""
-        if any(self.names[x] != -1 for x in range(a, b)):
+        """A phrase that can be a source: one that begins with a name, a known source noun, an honorific or a
+        definite collective (المراقبين); not a verbal noun (أكد تضامن …, يقترح الإبقاء …: the object of a
+        speaker the text does not name here)."""
+        if any(self.names[x] != -1 for x in range(a, min(b, a + 1))) or a + 1 < b and self.names[a + 1] != -1 \
+                and self.k(a) in _HONORIFICS | {tkey(w) for w in ("رئيس", "وزير", "ملك", "أمير", "زعيم")}:
+            return True
+        if self.k(a) in _HONORIFIC_PRONOUNS or self.k(a) in {tkey(w) for w in ("هذه", "هذا", "تلك", "البعض", "بعض")}:
             return True
         for x in range(a, min(b, a + 2)):
             k = self.k(x)
@@ -415,6 +421,8 @@ class SentenceExtractor:
                              implicit=True))
             return True
         src = self.source_after(j)
+        if src is not None and not self.plausible_source(*src):
+            src = None  # وقال بهذا الخصوص …, يقترح الإبقاء على …: the speaker is the one already named
         after = src[1] if src else j
         if cue.stance == "estimate" and src is None:
             return False  # يعتقد أن, كما يتوقع: the writer's hedge, not someone's estimate
