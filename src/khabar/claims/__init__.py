@@ -124,6 +124,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     known_persons = {tkey(doc.text[s:e]).split()[-1] for s, e in person_spans if doc.text[s:e].split()}
     out: list[Claim] = []
     last: _Source | None = None  # the last explicit source: what وأضاف and مشيراً refer to
+    last_sent = -10
     chain_ids: dict[int, int] = {}
     for sent_no in sorted(by):
         toks = by[sent_no]
@@ -151,13 +152,22 @@ def extract_claims(doc: Document) -> list[Claim]:
                     f.source = None
             if src is None:
                 ref = sentence_source if f.kind == "participle" and sentence_source else last
+                if ref is None or (f.kind != "participle" and sent_no - last_sent > 2):
+                    # no recent speaker: the person (else the organisation) named last before the cue
+                    cue_at = toks[f.cue[0]].start
+                    near = [e for e in entities if e.end <= cue_at and (e.label == "PER" or e.kb_id)]
+                    person = next((e for e in reversed(near) if e.label == "PER"), None)
+                    pick = person or (near[-1] if near else None)
+                    if pick is not None:
+                        ref = _Source(doc.text[pick.start:pick.end],
+                                      "named_person" if pick.label == "PER" else "named_organization", pick.kb_id)
                 stype = ref.type if ref else "anonymous_source"
                 kb = ref.kb_id if ref else None
             else:
                 stype, kb = src.type, src.kb_id
                 if not f.inner:
                     sentence_source = src
-                    last = src
+                    last, last_sent = src, sent_no
             if f.chain is not None:
                 f.chain = chain_ids.setdefault(f.chain, len(chain_ids) + 1)
             cue_start, cue_end = toks[f.cue[0]].start, toks[f.cue[1] - 1].end
