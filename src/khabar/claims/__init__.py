@@ -133,7 +133,8 @@ def extract_claims(doc: Document) -> list[Claim]:
         names = [next((n for n, (a, b) in enumerate(name_spans) if a <= t.start and t.end <= b), -1) for t in toks]
         persons = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in person_spans)}
         try:
-            found = SentenceExtractor(keys, lex, places, names, persons, [t.clean for t in toks]).extract()
+            found = SentenceExtractor(keys, lex, places, names, persons, [t.clean for t in toks],
+                                      known_persons).extract()
         except Exception as e:  # one sentence must not cost the document its other claims
             doc.add_issue("claims", "warning", "sentence_failed",
                           f"claim extraction failed in the sentence at {toks[0].start}: {type(e).__name__}: {e}")

@@ -154,9 +154,10 @@ def _variants(key: str) -> list[tuple[str, int]]:
 class SentenceExtractor:
     def __init__(self, keys: list[str], lex: Lexicon, places: set[int] | None = None,
                  names: list[int] | None = None, persons: set[int] | None = None,
-                 raw: list[str] | None = None) -> None:
+                 raw: list[str] | None = None, known_persons: set[str] | None = None) -> None:
         self.keys = keys
         self.raw = raw or keys  # the clean tokens (folding turns ة into ه: إضافة is no أضاف + ه)
+        self.known_persons = known_persons or set()  # last names of the persons the document names
         self.n = len(keys)
         self.lex = lex
         self.places = places or set()  # token indices inside place names
@@ -192,7 +193,11 @@ class SentenceExtractor:
 
     def source_after(self, j: int) -> tuple[int, int] | None:
         """The source phrase starting at token j, or None (implicit)."""
-        if self.is_stop(j) or self.cue_at(j) is not None:
+        if self.k(j) in {tkey(w) for w in ("فيه", "فيها", "فيهم")} and not self.is_stop(j + 1):
+            j += 1  # قال فيه متحدث رسمي
+        if self.k(j) in OPEN_QUOTES and j + 1 < self.n and self.names[j + 1] != -1:
+            pass  # تبناهما «داعش»: a quoted name
+        elif self.is_stop(j) or self.cue_at(j) is not None:
             return None
         e = j + 1
         while e < self.n and e - j < MAX_SOURCE:
@@ -287,12 +292,35 @@ class SentenceExtractor:
             return True
         if self.k(a) in _HONORIFIC_PRONOUNS or self.k(a) in {tkey(w) for w in ("هذه", "هذا", "تلك", "البعض", "بعض")}:
             return True
+        if self.k(a) in self.known_persons:
+            return True  # الفغم, after الدكتور نواف الفغم
         for x in range(a, min(b, a + 2)):
             k = self.k(x)
             for v in (k, k[2:] if k.startswith("ال") else "ال" + k, k.lstrip("و")):
                 if v in self.lex.source_types:
                     return True
         return self.k(a) in _HONORIFICS or self.k(a).endswith(("ون", "ين")) and self.k(a).startswith("ال")
+
+    def source_before(self, i: int) -> tuple[int, int] | None:
+        """A subject written before its verb (المصدر الطبي قال, السلطات اليونانية أوضحت أن, برلمان طرابلس … قد
+        اعتبر): the phrase from the last comma, complementizer or sentence start up to the verb (a قد or كان between
+        them allowed), when it reads as a source."""
+        if i == 0 or self.raw[i][:1] in ("و", "ف") and self.k(i)[1:] in self.lex.cues:
+            return None  # وقال: a new clause, its subject dropped
+        b = i
+        while b > 0 and self.k(b - 1) in {tkey("قد"), tkey("كان"), tkey("كانت"), tkey("لقد")}:
+            b -= 1
+        a = b
+        while a > 0 and b - a < 8 and not (self.k(a - 1) in COMMA | END | COLON | COMPLEMENTIZERS or
+                                           self.k(a - 1) in {tkey("لكن"), tkey("إلا"), tkey("الا"), tkey("بينما"),
+                                                             tkey("فيما"), tkey("حين"), tkey("كما")}):
+            a -= 1
+        if b - a < 1 or b - a > 7 or not self.plausible_source(a, b):
+            return None
+        e = a + 1
+        while e < b and self.continues(e, a):
+            e += 1
+        return (a, e) if e == b else None
 
     def head_is_role(self, j: int) -> bool:
         return self.lex.source_types.get(self.k(j)) == "official_role_unnamed"
@@ -423,6 +451,8 @@ class SentenceExtractor:
         src = self.source_after(j)
         if src is not None and not self.plausible_source(*src):
             src = None  # وقال بهذا الخصوص …, يقترح الإبقاء على …: the speaker is the one already named
+        if src is None and cue.kind == "verb":
+            src = self.source_before(i)
         after = src[1] if src else j
         if cue.stance == "estimate" and src is None:
             return False  # يعتقد أن, كما يتوقع: the writer's hedge, not someone's estimate
