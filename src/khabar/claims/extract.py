@@ -55,6 +55,13 @@ QAWL = {tkey(w) for w in ("قوله", "قولها", "قولهم", "قولهما"
 MAX_SOURCE = 14
 _HONORIFICS = {tkey(w) for w in ("الشيخ", "الأمير", "الدكتور", "السيد", "السيدة", "المهندس", "الأستاذ", "العميد",
                                   "اللواء", "العقيد", "الفريق", "المشير", "الرئيس", "الملك", "سمو", "معالي")}
+# verbal nouns that speech verbs take as their object (أكد أهمية, طالب بضرورة, أعلن عدم): never the speaker
+_OBJECT_NOUNS = {tkey(w) for w in (
+    "أهمية", "اهمية", "ضرورة", "عدم", "حدوث", "تضامن", "رفض", "دعم", "استمرار", "التزام", "حرص", "استعداد", "إمكانية",
+    "امكانية", "وجود", "مقتل", "سقوط", "تمسك", "تأييد", "ترحيب", "إدانة", "ادانة", "قرب", "بدء", "انتهاء", "نجاح",
+    "فشل", "موافقة", "إطلاق", "اطلاق", "إلقاء", "القبض", "اعتقال", "مواصلة", "وقف", "تعليق", "زيادة", "تراجع",
+    "ارتفاع", "انخفاض", "عودة", "انسحاب", "تقدم", "تحرير", "سيطرة", "الإبقاء", "إبقاء", "حجم", "عدد", "نبأ", "خبر",
+    "استعدادها", "استعداده", "حرصها", "حرصه", "دعمها", "دعمه", "رفضها", "رفضه", "تضامنها", "تضامنه", "النظر")}
 _HONORIFIC_PRONOUNS = {tkey(w) for w in ("سموه", "سماحته", "معاليه", "فخامته", "جلالته", "سعادته", "فضيلته")}
 _ADJ_WORDS = {tkey(w) for w in ("العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
                                  "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
@@ -283,6 +290,18 @@ class SentenceExtractor:
             return False
         return True
 
+    def not_a_source(self, a: int, b: int) -> bool:
+        """Whether the phrase after a verb is plainly not its subject: a prepositional phrase (بهذا الخصوص), a
+        verbal noun that speech verbs take as object (أهمية, ضرورة, عدم, تضامن, الإبقاء …), or a number. The NER
+        misses many names, so anything else may be a speaker."""
+        if self.plausible_source(a, b):
+            return False
+        k = self.k(a)
+        if k[:1] in ("ب", "ك") and not k.startswith(("بال", "بن")) or k[:1].isdigit():
+            return True
+        bare = k[2:] if k.startswith("ال") else k
+        return bare in _OBJECT_NOUNS or k.startswith(("الا", "الإ", "الإ")) and len(k) >= 7 and k.endswith(("اء", "ال", "ام"))
+
     def plausible_source(self, a: int, b: int) -> bool:
         """A phrase that can be a source: one that begins with a name, a known source noun, an honorific or a
         definite collective (المراقبين); not a verbal noun (أكد تضامن …, يقترح الإبقاء …: the object of a
@@ -449,7 +468,7 @@ class SentenceExtractor:
                              implicit=True))
             return True
         src = self.source_after(j)
-        if src is not None and not self.plausible_source(*src):
+        if src is not None and self.not_a_source(*src):
             src = None  # وقال بهذا الخصوص …, يقترح الإبقاء على …: the speaker is the one already named
         if src is None and cue.kind == "verb":
             src = self.source_before(i)
