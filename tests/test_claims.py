@@ -137,3 +137,10 @@ def test_cue_files_are_well_formed():
     assert stances <= {"assert", "deny", "accuse", "claim", "warn", "estimate", "demand"}
     assert set(lex.source_types.values()) <= {"anonymous_source", "vague_collective", "document_or_statement",
                                               "official_role_unnamed", "named_organization"}
+
+
+def test_an_implicit_speaker_agrees_with_its_verb():
+    doc, cs = claims("قالت وزارة الخارجية إن الاجتماع مهم. وقال المتحدث باسم الحكومة إن الوفد وصل. "
+                     "وأضافت أن المحادثات ستستمر.")
+    assert cs[2].source is None and cs[2].source_ref == "وزارة الخارجية"
+    assert cs[2].source_type == "named_organization"

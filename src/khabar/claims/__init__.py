@@ -125,6 +125,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     out: list[Claim] = []
     last: _Source | None = None  # the last explicit source: what وأضاف and مشيراً refer to
     last_sent = -10
+    recent: list[tuple[_Source, str | None]] = []
     chain_ids: dict[int, int] = {}
     for sent_no in sorted(by):
         toks = by[sent_no]
@@ -151,8 +152,12 @@ def extract_claims(doc: Document) -> list[Claim]:
                     src = _Source(doc.text[toks[a].start:toks[b - 1].end], stype, kb)
                 else:
                     f.source = None
+            gender = _gender(keys[f.cue[0]], lex)
             if src is None:
                 ref = sentence_source if f.kind == "participle" and sentence_source else last
+                if f.kind != "participle" and gender and recent:
+                    # وأضافت: the last speaker whose verb agreed (a feminine verb: a woman or a feminine body)
+                    ref = next((r for r, g in reversed(recent) if g == gender), ref)
                 if ref is None or (f.kind != "participle" and sent_no - last_sent > 2):
                     # no recent speaker: the person (else the organisation) named last before the cue
                     cue_at = toks[f.cue[0]].start
@@ -169,6 +174,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 if not f.inner:
                     sentence_source = src
                     last, last_sent = src, sent_no
+                    recent.append((src, gender))
             if f.chain is not None:
                 f.chain = chain_ids.setdefault(f.chain, len(chain_ids) + 1)
             cue_start, cue_end = toks[f.cue[0]].start, toks[f.cue[1] - 1].end
@@ -186,6 +192,23 @@ def extract_claims(doc: Document) -> list[Claim]:
                 s, e = toks[0].start, toks[-1].end
                 out.append(Claim(s, e, None, content={"start": s, "end": e, "text": doc.text[s:e]}))
     return out
+
+
+def _gender(key: str, lex) -> str | None:
+    """The gender a cue verb agrees with: قالت / تقول / مشيرة feminine, قال / يقول / مشيرا masculine."""
+    k = key[1:] if key[:1] in ("و", "ف") and key[1:] in lex.cues else key
+    forms = lex.cues.get(k)
+    if not forms:
+        return None
+    if k.endswith("ت") and k[:-1] in lex.cues:
+        return "f"
+    if k.startswith("ت") and ("ي" + k[1:]) in lex.cues:
+        return "f"
+    if forms[0].kind == "participle":
+        return "f" if k.endswith("ه") else "m"
+    if k.startswith("ي") or k[:-1] + "ت" in lex.cues:
+        return "m"
+    return None
 
 
 def sources_table(doc: Document) -> list[dict[str, Any]]:
