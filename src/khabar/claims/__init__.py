@@ -52,7 +52,29 @@ _GROUP_PLURALS = {tkey(w) for w in ("فصائل", "الفصائل", "جماعا�
 # offices held by one person at a time: a definite one (الرئيس المصري) names its holder
 _OFFICES = {tkey(w) for w in ("الرئيس", "الملك", "الأمير", "الوزير", "المتحدث", "الناطق", "المبعوث", "السفير",
                                "المحافظ", "المدعي", "المدعى", "الأمين", "القائد", "المرشد", "البابا", "المفتي",
-                               "العاهل", "الزعيم", "رئيس", "وزير", "ولي")}
+                               "العاهل", "الزعيم", "رئيس", "وزير", "ولي", "خادم", "الخبير", "المحلل", "الكاتب",
+                               "الباحث")}
+
+
+def _has_name(keys: list[str], lex) -> bool:
+    """Two bare words in a row, the first a person's name in the ANERgazet list and neither a source noun:
+    نزار عبد القادر, بن رودس, انطوان زهرا."""
+    from ..ner import load_gazetteer
+
+    gaz = load_gazetteer()
+    for x in range(len(keys) - 1):
+        k, nxt = keys[x], keys[x + 1]
+        if k.startswith("ال") or k in lex.source_types or not k.isalpha() or len(k) < 2:
+            continue
+        if "P" in gaz.get(k, "") and k not in _NOT_NAMES and nxt.isalpha() and nxt not in lex.source_types \
+                and (not nxt.startswith("ال") or k in _COMPOUND_FIRST):
+            return True
+    return False
+
+
+_NOT_NAMES = {tkey(w) for w in ("بن", "عبد", "أبو", "ابو", "آل", "خادم", "حزب", "الله", "نائب")}
+_COMPOUND_FIRST = {tkey(w) for w in ("صلاح", "نور", "سيف", "علاء", "جمال", "بدر", "شمس", "عز", "تقي", "محيي",
+                                      "زين", "نصر", "سعد", "عماد", "بهاء", "شرف", "كمال", "محي", "ضياء", "حسام")}
 
 
 def _ends_in_name(keys: list[str], a: int, b: int) -> bool:
@@ -84,6 +106,8 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
         return "named_person", person.kb_id
     if keys[a] in _HONORIFIC_PRONOUNS or (known_persons and b - a <= 2 and keys[b - 1] in known_persons):
         return "named_person", None  # سموه; الفغم after الدكتور نواف الفغم
+    if head != "anonymous_source" and _has_name(keys[a:b], lex):
+        return "named_person", None  # الكاتب والمحلل السياسي يوسف دياب (a name the NER missed)
     if head == "vague_collective" and org is not None and keys[a] in _GROUP_PLURALS:
         return "named_organization", org.kb_id  # فصائل الجبهة الجنوبية: a named group
     if head in ("vague_collective", "document_or_statement"):

@@ -63,10 +63,14 @@ _OBJECT_NOUNS = {tkey(w) for w in (
     "ارتفاع", "انخفاض", "عودة", "انسحاب", "تقدم", "تحرير", "سيطرة", "الإبقاء", "إبقاء", "حجم", "عدد", "نبأ", "خبر",
     "استعدادها", "استعداده", "حرصها", "حرصه", "دعمها", "دعمه", "رفضها", "رفضه", "تضامنها", "تضامنه", "النظر")}
 _HONORIFIC_PRONOUNS = {tkey(w) for w in ("سموه", "سماحته", "معاليه", "فخامته", "جلالته", "سعادته", "فضيلته")}
+_RELATIVES = {tkey(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان")}
 _ADJ_WORDS = {tkey(w) for w in ("العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
                                  "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
 _PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون",
-                                    "عدم")}
+                                    "عدم", "أو", "او")}
+_ATTACK = {tkey(w) for w in ("هجوم", "هجوما", "الهجوم", "هجمات", "الهجمات", "تفجير", "التفجير", "تفجيرا", "تفجيرات",
+                             "عملية", "العملية", "المسؤولية", "مسؤولية", "اعتداء", "الاعتداء", "اغتيال", "تفجيرين",
+                             "هجومين", "العمليات", "عمليات")}
 _CONDEMN = {tkey(w) for w in ("إدانة", "ادانة", "إدانتها", "ادانتها", "إدانته", "ادانته", "إدانتهم", "استنكار",
                               "استنكارها", "استنكاره", "استنكارهم", "شجب", "شجبها", "شجبه", "تنديد", "تنديدها",
                               "تنديده", "رفض", "رفضها", "رفضه")}
@@ -239,12 +243,12 @@ class SentenceExtractor:
         definiteness (الرئيس المصري, مصادر أمنية); a person's name after a role or a role after a name; a title's
         complement (باسم, a genitive with ل after a role: المتحدث الرسمي للمركز); a quoted name (وكالة «الأناضول»)."""
         k, prev = self.k(e), self.k(e - 1)
-        if k in ADDRESSEE_MEDIA:
+        if k in ADDRESSEE_MEDIA or k in _RELATIVES:
             return False
         if self.names[e] != -1 and self.names[e] == self.names[e - 1]:
             return True
-        if e in self.persons and e > j:
-            return True  # a role then the person's name: وزير الخارجية عادل الجبير
+        if e in self.persons and e > j and not (k.startswith("ل") and not k.startswith("ال")):
+            return True  # a role then the person's name: وزير الخارجية عادل الجبير (not لرويترز)
         if k in _HONORIFICS and (e + 1) in self.persons:
             return True  # وزير الخارجية الشيخ عبدالله بن زايد
         if (e - 1) in self.persons and self.lex.source_types.get(k) == "official_role_unnamed":
@@ -268,7 +272,8 @@ class SentenceExtractor:
         if prev in {tkey("باسم"), tkey("بلسان")} or self.names[e] != -1 and e == j + 1:
             return True
         definite = k.startswith("ال")
-        adjective = (k.endswith(("ي", "يه", "يين", "يون", "يان", "يتين", "ون", "ين")) and len(k) > 2) or k in _ADJ_WORDS
+        adjective = (k.endswith(("ي", "يه", "يين", "يون", "يان", "يتين")) and len(k) > 2) or k in _ADJ_WORDS \
+            or (not definite and k.endswith(("ون", "ين")) and len(k) > 3)
         if self._construct(e - 1, first=e - 1 == j):
             return True  # the genitive of a word in construct
         if adjective and definite == prev.startswith("ال") and self.names[e] == -1:
@@ -391,6 +396,8 @@ class SentenceExtractor:
     # -- the scan -------------------------------------------------------------------------------------------------
     def extract(self) -> list[Found]:
         out: list[Found] = []
+        if self.k(0) == tkey("هل") or any(k in {"؟", "?"} for k in self.keys):
+            return out  # an interviewer's question reports nothing
         i = 0
         while i < self.n:
             hit = self.cue_at(i)
@@ -428,6 +435,8 @@ class SentenceExtractor:
             return False
         if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
             return False
+        if cue.needs == "attack" and not any(self.k(x) in _ATTACK for x in range(j, min(self.n, j + 6))):
+            return False  # يتبنى مجلس الأمن قرارا: adopts, not claims
         if cue.needs == "condemn":  # أعربت الكويت عن إدانتها: a condemnation; أعرب عن شكره is no attribution
             at = next((x for x in range(j, min(self.n, j + 8)) if self.k(x) in _CONDEMN), None)
             if at is None:
@@ -453,9 +462,11 @@ class SentenceExtractor:
         if cue.kind in ("participle", "passive"):
             if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
                 return False
+            prev_raw = self.raw[i - 1] if i > 0 else ""
             if cue.kind == "participle" and self.k(i - 1) not in COMMA | {tkey("و")} and not (
                     self.k(j) in COMPLEMENTIZERS | PREP_OBJECT | COLON | OPEN_QUOTES
-                    or self.k(j).startswith("ب") and self.k(j)[1:] in COMPLEMENTIZERS):
+                    or self.k(j).startswith("ب") and self.k(j)[1:] in COMPLEMENTIZERS) and (
+                    prev_raw.endswith(("ا", "اً", "ًا")) or self.k(j).startswith("ل") or not self.k(j)):
                 return False  # طوقا أمنيا مشددا: an adjective, not a speaker's participle
             start, marked = self.content_from(j, window=4)
             if not marked:
@@ -481,9 +492,15 @@ class SentenceExtractor:
         start, marked = self.content_from(after, window=10 if cue.kind == "verb" else 4)
         if marked and any(self.cue_at(x) is not None for x in range(after, start)):
             start, marked = after, False  # the complementizer belongs to a later cue
+        if cue.needs in ("that", "src_or_that") and marked and start - after > 3 and \
+                self.k(start) in COMPLEMENTIZERS and not any(self._channel_noun(x) or self.k(x) in ADDRESSEE_MEDIA
+                                                             for x in range(after, start)):
+            marked = False  # a complementizer far off, with no channel phrase between: not this verb's
         if cue.needs == "that" and not marked:
             return False
-        if cue.kind == "noun" and (not marked or src is None):
+        if cue.needs == "src_or_that" and not marked and src is None:
+            return False  # يعتبر قاعدة, تفيد برده: "is considered", not someone considering
+        if cue.kind == "noun" and (not marked or src is None) and cue.words[0] not in {tkey("مفادها"), tkey("مفاده")}:
             return False  # إعلان / تأكيد count only as إعلان X أن …
         if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(after, min(self.n, after + 6))):
             return False
@@ -518,6 +535,8 @@ class SentenceExtractor:
                 j = inner[1]
             elif self.k(j) in {tkey("جاء"), tkey("ورد"), tkey("أوردت"), tkey("أورد"), tkey("نشرت"), tkey("نشر")}:
                 j += 1
+            else:
+                return False  # حسب ما يخدم مصلحة البلاد: not a report
             while self.k(j) in _FRAME_TAIL:
                 j += 1
         if j >= self.n or self.k(j) in COMMA | END | COLON | COMPLEMENTIZERS:
