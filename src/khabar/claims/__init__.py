@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Claim, Document, Entity
 from ..temporal.words import tkey
-from .extract import END, QUOTES, Found, SentenceExtractor, default_lexicon, head_type, hedges_in
+from .extract import COMPLEMENTIZERS, END, QUOTES, Found, SentenceExtractor, default_lexicon, head_type, hedges_in
 
 if TYPE_CHECKING:
     from ..pipeline import Context
@@ -64,14 +64,31 @@ def _has_name(keys: list[str], lex) -> bool:
     gaz = load_gazetteer()
     for x in range(len(keys) - 1):
         k, nxt = keys[x], keys[x + 1]
-        if k.startswith("ال") or k in lex.source_types or not k.isalpha() or len(k) < 2:
-            continue
+        if k.startswith("ال") or k in lex.source_types or not k.isalpha() or len(k) < 2 or k in _FUNCTION_WORDS:
+            continue  # (folded, the preposition على is the name علي: both are left out)
         if "P" in gaz.get(k, "") and k not in _NOT_NAMES and nxt.isalpha() and nxt not in lex.source_types \
-                and (not nxt.startswith("ال") or k in _COMPOUND_FIRST):
+                and len(nxt) >= 3 and nxt not in COMPLEMENTIZERS and nxt not in _FUNCTION_WORDS \
+                and not _looks_like_cue(nxt, lex) and (not nxt.startswith("ال") or k in _COMPOUND_FIRST):
             return True
     return False
 
 
+def _name_tokens(keys: list[str], lex) -> set[int]:
+    """Indices of two-word names whose first word is an ANERgazet first name (see _has_name)."""
+    out: set[int] = set()
+    for x in range(len(keys) - 1):
+        if _has_name(keys[x:x + 2], lex):
+            out |= {x, x + 1}
+    return out
+
+
+def _looks_like_cue(k: str, lex) -> bool:
+    return k in lex.cues or (k[:1] in "وف" and k[1:] in lex.cues)
+
+
+_FUNCTION_WORDS = {tkey(w) for w in ("على", "في", "من", "إلى", "الى", "عن", "مع", "قد", "لا", "لم", "لن", "ما", "هو",
+                                      "هي", "هذا", "هذه", "التي", "الذي", "كان", "كانت", "بين", "حول", "منذ", "خلال",
+                                      "أمس", "امس", "اليوم", "بعد", "قبل", "عند", "لدى", "أيضا", "ايضا")}
 _NOT_NAMES = {tkey(w) for w in ("بن", "عبد", "أبو", "ابو", "آل", "خادم", "حزب", "الله", "نائب")}
 _COMPOUND_FIRST = {tkey(w) for w in ("صلاح", "نور", "سيف", "علاء", "جمال", "بدر", "شمس", "عز", "تقي", "محيي",
                                       "زين", "نصر", "سعد", "عماد", "بهاء", "شرف", "كمال", "محي", "ضياء", "حسام")}
@@ -106,6 +123,8 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
         return "named_person", person.kb_id
     if keys[a] in _HONORIFIC_PRONOUNS or (known_persons and b - a <= 2 and keys[b - 1] in known_persons):
         return "named_person", None  # سموه; الفغم after الدكتور نواف الفغم
+    if head == "vague_collective" and org is None:
+        return head, None
     if head != "anonymous_source" and _has_name(keys[a:b], lex):
         return "named_person", None  # الكاتب والمحلل السياسي يوسف دياب (a name the NER missed)
     if head == "vague_collective" and org is not None and keys[a] in _GROUP_PLURALS:
@@ -157,6 +176,7 @@ def extract_claims(doc: Document) -> list[Claim]:
         places = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in place_spans)}
         names = [next((n for n, (a, b) in enumerate(name_spans) if a <= t.start and t.end <= b), -1) for t in toks]
         persons = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in person_spans)}
+        persons |= _name_tokens(keys, lex)  # names the NER missed: نزار عبد القادر, بن رودس
         try:
             found = SentenceExtractor(keys, lex, places, names, persons, [t.clean for t in toks],
                                       known_persons).extract()

@@ -63,8 +63,11 @@ _OBJECT_NOUNS = {tkey(w) for w in (
     "ارتفاع", "انخفاض", "عودة", "انسحاب", "تقدم", "تحرير", "سيطرة", "الإبقاء", "إبقاء", "حجم", "عدد", "نبأ", "خبر",
     "استعدادها", "استعداده", "حرصها", "حرصه", "دعمها", "دعمه", "رفضها", "رفضه", "تضامنها", "تضامنه", "النظر")}
 _HONORIFIC_PRONOUNS = {tkey(w) for w in ("سموه", "سماحته", "معاليه", "فخامته", "جلالته", "سعادته", "فضيلته")}
+_OFFICES_AND_ROLES = {tkey(w) for w in ("العميد", "اللواء", "العقيد", "الخبير", "المحلل", "الكاتب", "الباحث",
+                                         "الممثل", "النائب", "الوزير", "السفير", "المتحدث", "الناطق", "المستشار",
+                                         "المدير", "الرئيس", "رئيس", "نائب", "عضو", "مدير")}
 _RELATIVES = {tkey(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان")}
-_ADJ_WORDS = {tkey(w) for w in ("العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
+_ADJ_WORDS = {tkey(w) for w in ("الشريفين", "العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
                                  "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
 _PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون",
                                     "عدم", "أو", "او")}
@@ -227,6 +230,17 @@ class SentenceExtractor:
             e = a + 1
             while e < self.n and e - a < MAX_SOURCE and self.continues(e, a):
                 e += 1
+        # a parenthetical other name: وزارة الدفاع الأمريكية (البنتاجون)
+        if self.k(e) == "(" and e + 2 < self.n and self.k(e + 2) == ")" and self.names[e + 1] != -1:
+            e += 3
+        # an anonymous source's description: مصدر مطلع على أحوال القرى, مصدر مدني من قرى الجولان, مصدر عسكري بقاعدة
+        if self.lex.source_types.get(self.k(j)) == "anonymous_source" and e < self.n and (
+                self.k(e) in {tkey("من"), tkey("على")} or self.k(e).startswith("ب") and not self.k(e).startswith("بال")
+                and len(self.k(e)) > 3 and self.k(e)[1:2] != "ا") and e + 1 < self.n and not self.is_stop(e + 1):
+            a = e
+            e += 2 if self.k(e) in {tkey("من"), tkey("على")} else 1
+            while e < self.n and e - j < MAX_SOURCE and self.continues(e, a):
+                e += 1
         # a role with its institution: مصدر أمني في التحالف الدولي, مسؤول في وزارة الخارجية (not a channel
         # في بيان, not a place في الرياض, not a time)
         while e < self.n and e > j and self.k(e) == tkey("في") and (
@@ -245,8 +259,16 @@ class SentenceExtractor:
         k, prev = self.k(e), self.k(e - 1)
         if k in ADDRESSEE_MEDIA or k in _RELATIVES:
             return False
+        if k.startswith("ل") and not k.startswith(("ال", "لل")) and (e - 1) in self.persons:
+            return False  # دمرداش لرويترز: the addressee after a name
+        raw = self.raw[e] if e < len(self.raw) else k
+        if raw.endswith(("اً", "ًا")) and self.names[e] == -1:
+            return False  # علناً, أيضاً: an adverb
         if self.names[e] != -1 and self.names[e] == self.names[e - 1]:
             return True
+        if k[:1] == "و" and len(k) > 3 and (k[1:] in _OFFICES_AND_ROLES or
+                                             self.lex.source_types.get(k[1:]) == "official_role_unnamed"):
+            return True  # الكاتب والمحلل السياسي يوسف دياب
         if e in self.persons and e > j and not (k.startswith("ل") and not k.startswith("ال")):
             return True  # a role then the person's name: وزير الخارجية عادل الجبير (not لرويترز)
         if k in _HONORIFICS and (e + 1) in self.persons:
@@ -269,8 +291,9 @@ class SentenceExtractor:
             return False
         if k in {tkey("باسم"), tkey("بن"), tkey("بنت"), tkey("أبو"), tkey("ابو"), tkey("آل"), tkey("بلسان")}:
             return True
-        if prev in {tkey("باسم"), tkey("بلسان")} or self.names[e] != -1 and e == j + 1:
-            return True
+        if prev in {tkey("باسم"), tkey("بلسان")} or self.names[e] != -1 and e == j + 1 and (
+                not self.k(j).startswith("ال") or e in self.persons):
+            return True  # (الجماعة جبهة النصرة: a new name after a definite noun is its object)
         definite = k.startswith("ال")
         adjective = (k.endswith(("ي", "يه", "يين", "يون", "يان", "يتين")) and len(k) > 2) or k in _ADJ_WORDS \
             or (not definite and k.endswith(("ون", "ين")) and len(k) > 3)
