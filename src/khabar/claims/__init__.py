@@ -46,6 +46,9 @@ def _trim(keys: list[str], a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_CONSTRUCT_OFFICES = {tkey(w) for w in ("وزير", "رئيس", "نائب", "أمين", "مدير", "قائد", "سفير", "محافظ", "زعيم",
+                                         "مستشار", "مفتي", "ملك", "أمير", "ولي", "حاكم", "مندوب", "مبعوث", "آمر",
+                                         "رئيسة", "وزيرة", "مديرة", "نائبة")}
 _ANON_WORDS = {tkey(w) for w in ("مصدر", "مصادر", "المصدر", "المصادر")}
 _GROUP_PLURALS = {tkey(w) for w in ("فصائل", "الفصائل", "جماعات", "الجماعات", "أحزاب", "الأحزاب", "قوى", "القوى",
                                      "دول", "الدول")}
@@ -141,6 +144,11 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
                                                                                 "دبلوماسيون", "جنود", "عناصر")}
         if keys[a] in _OFFICES and not plural:
             return "named_person", None  # الرئيس المصري, المتحدث العسكري: the holder of one office
+        if keys[a] in _CONSTRUCT_OFFICES and b - a >= 2 and (keys[a + 1].startswith("ال") or
+                                                             any(e.start >= toks[a + 1].start for e in inside)):
+            # وزير الداخلية البحريني, رئيس إقليم كردستان: a title in construct with a definite (or named) genitive
+            # is definite, one office and its holder
+            return "named_person", None
         if not keys[a].startswith("ال") and _ends_in_name(keys, a, b):
             return "named_person", None  # وزير الخارجية اليمني رياض ياسين (a name the NER missed)
         return "official_role_unnamed", None

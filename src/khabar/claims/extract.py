@@ -257,6 +257,8 @@ class SentenceExtractor:
         definiteness (الرئيس المصري, مصادر أمنية); a person's name after a role or a role after a name; a title's
         complement (باسم, a genitive with ل after a role: المتحدث الرسمي للمركز); a quoted name (وكالة «الأناضول»)."""
         k, prev = self.k(e), self.k(e - 1)
+        if prev in QUOTES and e - 2 >= j:
+            prev = self.k(e - 2) if self.k(e - 2) not in QUOTES else self.k(e - 3)  # كتلة "القوات" اللبنانية
         if k in ADDRESSEE_MEDIA or k in _RELATIVES:
             return False
         if k.startswith("ل") and not k.startswith(("ال", "لل")) and (e - 1) in self.persons:
