@@ -24,7 +24,7 @@ from .words import (APPROX, AMBIGUOUS_HIJRI, AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAY
                     MONTHS, MORE_LESS, NOT_TODAY_HEADS, NUMBERS, ORDINAL_TENS, ORDINALS, PART_OF, PAST_MODS,
                     QUARTERS, QUOTES, SEASONS, SETS, SPEECH_VERBS, TEEN_SECOND, TEENS_FIRST, UNIT_DUALS_DEF,
                     UNIT_PLURALS, UNIT_PLURALS_DEF, UNIT_SINGULAR_DEF, UNIT_SINGULARS, UNITS, VAGUE,
-                    VAGUE_PAST_UNITS, WEEKDAYS, tkey)
+                    VAGUE_PAST_UNITS, WEEKDAYS, YEAR_ROUND, tkey)
 
 
 @dataclass
@@ -1074,6 +1074,12 @@ class SentenceTagger:
             return Found(i, i + 1, "vague", "PAST_REF", cal.span(cal.add_months(a, -1), a))
         return None
 
+    def r_year_round(self, i: int) -> Found | None:
+        for ln in (4, 3, 2):
+            if " ".join(self.k(x) for x in range(i, i + ln)) in YEAR_ROUND:
+                return Found(i, i + ln, "duration", "P1Y")
+        return None
+
     def r_set(self, i: int) -> Found | None:
         if self.k(i) == tkey("كل"):
             if self.k(i + 1) in _DAY_WORD and self.k(i + 2).replace("ال", "", 1) in _BARE_WEEKDAYS:
@@ -1350,7 +1356,7 @@ class SentenceTagger:
     RULES: tuple[str, ...] = ("r_numeric", "r_day_range", "r_day_month", "r_month", "r_year", "r_deictic",
                               "r_weekday", "r_day_part", "r_clock", "r_relative", "r_ago", "r_duration",
                               "r_last_units", "r_vague", "r_set", "r_holiday", "r_season", "r_part", "r_quarter",
-                              "r_century")
+                              "r_century", "r_year_round")
 
     # -- the scan -------------------------------------------------------------------------------------------------
     def clitic_forms(self, i: int) -> list[tuple[str, str]]:
@@ -1458,7 +1464,7 @@ _TRIGGERS = _first_words(
     MONTHS, HIJRI_MONTHS, WEEKDAYS, DEICTICS, UNITS, UNIT_PLURALS_DEF, UNIT_SINGULAR_DEF, UNIT_DUALS_DEF, NUMBERS,
     {"ال" + k for k in NUMBERS}, TEENS_FIRST, ORDINALS, ORDINAL_TENS, DAY_PARTS, PART_OF, QUARTERS, SEASONS, VAGUE,
     SETS, HOLIDAYS, _DECADES, APPROX, MORE_LESS, _SOME, _HALF, _THIS, _YEAR_WORDS, _DAY_WORD, _MONTH_WORD, _NTH_DAY,
-    _SEASON_WORD,
+    _SEASON_WORD, YEAR_ROUND,
     {tkey(w) for w in ("منذ", "قبل", "بعد", "تمام", "الساعة", "الساعه", "فصل", "القرن", "وقت", "منتصف", "ما", "كل",
                        "غد", "أمس", "امس", "السابق", "الماضي", "أخيرا", "اخيرا", "أيام", "ايام", "الليلة", "ال",
                        "اللحظة")})

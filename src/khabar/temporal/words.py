@@ -181,6 +181,9 @@ SETS: dict[str, str] = _table({  # type: ignore[assignment]
         "P1Y",
     "كل ساعة|كل ساعه": "PT1H",
 })
+# year-round: a duration of a year (GUIDELINE: على مدار العام, طوال العام → P1Y)
+YEAR_ROUND = {tkey(w) for w in ("على مدار العام", "على مدار السنة", "طوال العام", "طيلة العام", "طوال السنة",
+                                 "على مدار العام كله", "طوال أيام السنة", "على مدى العام")}
 # fixed idioms whose time words are no time (يوما بعد يوم "increasingly", ليلا ونهارا "constantly")
 IDIOMS = {tkey(w) for w in ("يوما بعد يوم", "يوماً بعد يوم", "يومًا بعد يوم", "ليلا ونهارا", "ليلاً ونهاراً",
                              "ليل نهار", "جيلا بعد جيل", "في أمس الحاجة", "أمس الحاجة")}
