@@ -372,11 +372,9 @@ class SentenceTagger:
         """[weekday] [يوم] day [من] month [mod] [عام] [year]: `20 يوليو`, `الخامس عشر من مارس 2019`,
         `الأربعاء 25 ذي القعدة المقبل`, `14 يوليو (تموز)`."""
         j = i
-        wd = None
         if self.k(j) in _DAY_WORD and self.k(j + 1) in WEEKDAYS:
             j += 1
         if self.k(j) in WEEKDAYS:
-            wd = WEEKDAYS[self.k(j)]
             j += 1
             if self.k(j) in {"،", ",", "-", "(", "الموافق"}:
                 j += 1
@@ -401,22 +399,25 @@ class SentenceTagger:
         mod = self.mod_at(j)
         if mod:
             j += 1
-        y = None
+        y, j = self.year_after(j, mod, calendar)
+        return self.date_found(i, j, y, m, d, calendar, mod)  # the written date wins over a weekday
+
+    def year_after(self, j: int, mod: str | None, calendar: str) -> tuple[int | None, int]:
+        """The year written after a month at j: `2019`, `عام 2015م`, `1436هـ`, or `من العام الماضي` / `من عام
+        2009` / `من هذا العام`; (None, j) when there is none."""
         jy = j + 1 if self.k(j) in _YEAR_WORDS else j
         yr = self.year(jy, bare_ok=True)
-        if yr is not None and (calendar == "gregorian") == (yr[1] == "gregorian"):
-            y, _, j = yr
-        elif yr is not None and calendar == "hijri":
-            y, _, j = yr
-        elif mod is None and self.k(j) == tkey("من"):  # الثاني من ديسمبر من هذا العام
+        if yr is not None and (calendar == "hijri" or yr[1] == "gregorian"):
+            if self.k(yr[2]) == tkey("المبارك"):
+                return yr[0], yr[2] + 1
+            return yr[0], yr[2]
+        if mod is None and self.k(j) == tkey("من"):  # الثاني من ديسمبر من هذا العام
             of = self.r_relative(j + 1) or self.r_year(j + 1)
             if of is not None and of.anchored and re.fullmatch(r"\d{4}", of.value):
-                y, j = int(of.value), of.j
-        if self.k(j) == ")" and self.k(i - 1) == "(":
-            pass
-        f = self.date_found(i, j, y, m, d, calendar, mod)
-        del wd  # the written date wins over the weekday
-        return f
+                return int(of.value), of.j
+            if of is not None and of.ymd is not None and of.ymd[0] and of.ymd[1] is None:
+                return of.ymd[0], of.j
+        return None, j
 
     def r_month(self, i: int) -> Found | None:
         """[شهر] month [mod] [عام] [year]: `مارس/آذار 2019`, `مارس/آذار الماضي`, `شهر رمضان المبارك`,
@@ -432,19 +433,7 @@ class SentenceTagger:
         mod = self.mod_at(j)
         if mod:
             j += 1
-        y = None
-        jy = j + 1 if self.k(j) in _YEAR_WORDS else j
-        yr = self.year(jy, bare_ok=True)
-        if yr is not None:
-            y, _, j = yr
-            if self.k(j) == tkey("المبارك"):
-                j += 1
-        elif mod is None and self.k(j) == tkey("من"):  # شهر أكتوبر من العام الماضي, من عام 2009
-            of = self.r_relative(j + 1) or self.r_year(j + 1)
-            if of is not None and of.type == "date" and of.ymd is None and re.fullmatch(r"\d{4}", of.value):
-                y, j = int(of.value), of.j
-            elif of is not None and of.ymd is not None and of.ymd[0] and of.ymd[1] is None and calendar == "gregorian":
-                y, j = of.ymd[0], of.j
+        y, j = self.year_after(j, mod, calendar)  # شهر أكتوبر من العام الماضي, من عام 2009
         if self.named(i) or (head and self.named(i + 1)):
             return None
         ambiguous = name in AMBIGUOUS_MONTHS or (calendar == "hijri" and name in AMBIGUOUS_HIJRI)
