@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..document import Claim, Document, Entity
@@ -59,17 +60,24 @@ _OFFICES = {tkey(w) for w in ("الرئيس", "الملك", "الأمير", "ا�
                                "الباحث")}
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    from ..ner import load_gazetteer
+
+    return frozenset(k for k, v in load_gazetteer().items() if "P" in v)
+
+
 def _has_name(keys: list[str], lex) -> bool:
     """Two bare words in a row, the first a person's name in the ANERgazet list and neither a source noun:
     نزار عبد القادر, بن رودس, انطوان زهرا."""
-    from ..ner import load_gazetteer
-
-    gaz = load_gazetteer()
+    names = _first_names()
     for x in range(len(keys) - 1):
+        if keys[x] not in names:
+            continue
         k, nxt = keys[x], keys[x + 1]
         if k.startswith("ال") or k in lex.source_types or not k.isalpha() or len(k) < 2 or k in _FUNCTION_WORDS:
             continue  # (folded, the preposition على is the name علي: both are left out)
-        if "P" in gaz.get(k, "") and k not in _NOT_NAMES and nxt.isalpha() and nxt not in lex.source_types \
+        if k not in _NOT_NAMES and nxt.isalpha() and nxt not in lex.source_types \
                 and len(nxt) >= 3 and nxt not in COMPLEMENTIZERS and nxt not in _FUNCTION_WORDS \
                 and not _looks_like_cue(nxt, lex) and (not nxt.startswith("ال") or k in _COMPOUND_FIRST):
             return True
@@ -181,9 +189,13 @@ def extract_claims(doc: Document) -> list[Claim]:
     for sent_no in sorted(by):
         toks = by[sent_no]
         keys = [tkey(t.clean) for t in toks]
-        places = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in place_spans)}
-        names = [next((n for n, (a, b) in enumerate(name_spans) if a <= t.start and t.end <= b), -1) for t in toks]
-        persons = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in person_spans)}
+        s0, s1 = toks[0].start, toks[-1].end
+        local_places = [(a, b) for a, b in place_spans if a < s1 and s0 < b]
+        local_names = [(n, a, b) for n, (a, b) in enumerate(name_spans) if a < s1 and s0 < b]
+        local_persons = [(a, b) for a, b in person_spans if a < s1 and s0 < b]
+        places = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in local_places)}
+        names = [next((n for n, a, b in local_names if a <= t.start and t.end <= b), -1) for t in toks]
+        persons = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in local_persons)}
         persons |= _name_tokens(keys, lex)  # names the NER missed: نزار عبد القادر, بن رودس
         try:
             found = SentenceExtractor(keys, lex, places, names, persons, [t.clean for t in toks],

@@ -172,6 +172,7 @@ class SentenceExtractor:
         self.keys = keys
         self.raw = raw or keys  # the clean tokens (folding turns ة into ه: إضافة is no أضاف + ه)
         self.known_persons = known_persons or set()  # last names of the persons the document names
+        self._cues: dict[int, tuple[Cue, int, int] | None] = {}
         self.n = len(keys)
         self.lex = lex
         self.places = places or set()  # token indices inside place names
@@ -183,7 +184,12 @@ class SentenceExtractor:
 
     # -- cues -----------------------------------------------------------------------------------------------------
     def cue_at(self, i: int) -> tuple[Cue, int, int] | None:
-        """The cue starting at token i: (cue, end token, characters of a stripped و/ف)."""
+        """The cue starting at token i: (cue, end token, characters of a stripped و/ف); cached per token."""
+        if i not in self._cues:
+            self._cues[i] = self._cue_at(i)
+        return self._cues[i]
+
+    def _cue_at(self, i: int) -> tuple[Cue, int, int] | None:
         taa = self.raw[i].endswith("ة") if i < len(self.raw) else False
         for v, skip in _variants(self.k(i)):
             if taa and not self.k(i).endswith(v[-1:]):

@@ -4,6 +4,7 @@ resolve it against the publication date (`doc.meta.published`). See `tagger.py` 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,11 +30,13 @@ def parse_anchor(published: str | None) -> date | None:
 
 
 def _sentence_tokens(doc: Document) -> list[list[Tok]]:
-    names = [(m.start, m.end) for m in doc.mentions if m.label == "PER"]
+    names = sorted((m.start, m.end) for m in doc.mentions if m.label == "PER")
+    starts = [a for a, _ in names]
     by: dict[int, list[Tok]] = {}
     for t in doc.tokens:
         orig = doc.text[t.start:t.end]
-        in_name = any(a <= t.start and t.end <= b for a, b in names)
+        k = bisect_right(starts, t.start) - 1  # the last name starting at or before the token
+        in_name = k >= 0 and t.end <= names[k][1]
         by.setdefault(t.sentence, []).append(Tok(tkey(t.clean), t.start, t.end, t.clean, orig == t.clean, in_name))
     return [by[k] for k in sorted(by)]
 

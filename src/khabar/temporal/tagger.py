@@ -1370,10 +1370,12 @@ class SentenceTagger:
         out: list[Found] = []
         i = 0
         while i < self.n:
-            joined = " ".join(self.keys[i:i + 4])
-            if any(joined.startswith(idiom) for idiom in IDIOMS):
-                i += len(next(idiom for idiom in IDIOMS if joined.startswith(idiom)).split(" "))
-                continue
+            if self.keys[i] in _IDIOM_FIRST:
+                joined = " ".join(self.keys[i:i + 4])
+                idiom = next((x for x in IDIOMS if joined.startswith(x)), None)
+                if idiom is not None:
+                    i += len(idiom.split(" "))
+                    continue
             best: Found | None = None
             forms = [(c, r) for c, r in self.clitic_forms(i) if r in _TRIGGERS or r[:1].isdigit()]
             for clitic, rest in forms:
@@ -1457,6 +1459,9 @@ _TRIGGERS = _first_words(
     {tkey(w) for w in ("منذ", "قبل", "بعد", "تمام", "الساعة", "الساعه", "فصل", "القرن", "وقت", "منتصف", "ما", "كل",
                        "غد", "أمس", "امس", "السابق", "الماضي", "أخيرا", "اخيرا", "أيام", "ايام", "الليلة", "ال",
                        "اللحظة")})
+
+
+_IDIOM_FIRST = {x.split(" ")[0] for x in IDIOMS}
 
 
 def tag_tokens(toks: list[Tok], anchor: date | None) -> list[Found]:

@@ -7,12 +7,14 @@ ASCII. Every table below is keyed by folded forms, so `إبريل`, `ابريل`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ۀ": "ه",
                        **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
 
 
+@lru_cache(maxsize=100_000)
 def tkey(s: str) -> str:
     return _DIACRITICS.sub("", s).translate(_FOLD)
 
