@@ -49,7 +49,8 @@ HEDGES = {tkey(w) for w in ("ربما", "يعتقد", "يُعتقد", "يبدو"
                             "يحتمل", "لعل", "ربّما", "مرجحا", "يرجح", "يُرجح", "على ما يبدو", "وفق مراقبين",
                             "لمح", "لمحت", "ألمح", "ألمحت")}
 ASIDES = {tkey(w) for w in ("يذكر", "يُذكر", "يشار", "يُشار", "يجدر")}  # the writer's own asides (يذكر أن …)
-NOT_AFTER_CALL = {tkey(w) for w in ("الله", "لله", "له", "لها", "لهم", "ربه")}  # دعا الله: a prayer
+NOT_AFTER_CALL = {tkey(w) for w in ("الله", "لله", "له", "لها", "لهم", "ربه", "المولى", "الباري", "العلي")}
+NEGATIONS = {tkey(w) for w in ("لا", "لم", "لن", "ما", "ليس")}  # دعا الله: a prayer
 BLAME = {tkey(w) for w in ("المسؤولية", "المسئولية", "مسؤولية", "مسئولية")}
 QAWL = {tkey(w) for w in ("قوله", "قولها", "قولهم", "قولهما")}
 MAX_SOURCE = 14
@@ -462,6 +463,8 @@ class SentenceExtractor:
             return self.prepositional(i, j, cue, out)
         if cue.kind in ("verb", "passive") and self.k(i - 1) in _PREPOSITIONS:
             return False  # عن نقل المصابين: a verbal noun, not a verb
+        if self.k(i - 1) in NEGATIONS or self.k(i - 1)[:1].isdigit():
+            return False  # لا يوضح الفيديو: negated reporting; 911 طالب: a noun after a number
         if cue.needs == "call" and self.k(j) in NOT_AFTER_CALL:
             return False
         if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
@@ -477,15 +480,19 @@ class SentenceExtractor:
             out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, src, (start, self.content_end(start)),
                              implicit=src is None))
             return True
-        if self.cue_at(j) is not None and self.cue_at(j)[0].kind == "participle":
-            j = self.cue_at(j)[1]  # وتابع موضحا أن …: one attribution, cued by the first verb
+        for x in range(j, min(self.n, j + 4)):  # وتابع موضحا أن …, أجاب بصراحة قائلاً: one attribution
+            if self.cue_at(x) is not None and self.cue_at(x)[0].kind == "participle" and (
+                    x == j or all(self.cue_at(y) is None and self.k(y) not in COMMA for y in range(j, x))):
+                j = self.cue_at(x)[1]
+                break
         if cue.needs == "about":  # تحدث عن, تطرق إلى: the topic is the content
             src = self.source_after(j)
             after = src[1] if src else j
-            while after < self.n and self.k(after) in CHANNEL - {tkey("على")}:
-                after += 1
-            if self.k(after) not in {tkey("عن"), tkey("إلى"), tkey("الى")} or after + 1 >= self.n:
+            to = next((x for x in range(after, min(self.n, after + 5))
+                       if self.k(x) in {tkey("عن"), tkey("إلى"), tkey("الى")}), None)
+            if to is None or to + 1 >= self.n:
                 return False
+            after = to
             start = after + 1
             out.append(Found((i, j), cue.lemma, cue.stance, cue.kind, src, (start, self.content_end(start)),
                              implicit=src is None))
@@ -499,7 +506,7 @@ class SentenceExtractor:
                     or self.k(j).startswith("ب") and self.k(j)[1:] in COMPLEMENTIZERS) and (
                     prev_raw.endswith(("ا", "اً", "ًا")) or self.k(j).startswith("ل") or not self.k(j)):
                 return False  # طوقا أمنيا مشددا: an adjective, not a speaker's participle
-            start, marked = self.content_from(j, window=4)
+            start, marked = self.content_from(j, window=6)
             if not marked:
                 start = j + (self.k(j) in PREP_OBJECT)
                 if start >= self.n or self.is_stop(start) and self.k(start) not in COMPLEMENTIZERS:
@@ -523,10 +530,13 @@ class SentenceExtractor:
         start, marked = self.content_from(after, window=10 if cue.kind == "verb" else 4)
         if marked and any(self.cue_at(x) is not None for x in range(after, start)):
             start, marked = after, False  # the complementizer belongs to a later cue
-        if cue.needs in ("that", "src_or_that") and marked and start - after > 3 and \
-                self.k(start) in COMPLEMENTIZERS and not any(self._channel_noun(x) or self.k(x) in ADDRESSEE_MEDIA
-                                                             for x in range(after, start)):
+        if cue.needs in ("that", "src_or_that") and marked and start - after > 2 and \
+                not any(self._channel_noun(x) or self.k(x) in ADDRESSEE_MEDIA | TIME_WORDS | {tkey("في")}
+                        for x in range(after, start)):
             marked = False  # a complementizer far off, with no channel phrase between: not this verb's
+        if cue.needs == "src_or_that" and not marked and self.k(i)[:1] in ("ي", "ت") and \
+                self.k(i - 1) not in COMMA and i > 0:
+            return False  # هذا المعقل يعتبر قاعدة: "is considered"
         if cue.needs == "that" and not marked:
             return False
         if cue.needs == "src_or_that" and not marked and src is None:
