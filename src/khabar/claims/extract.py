@@ -230,6 +230,12 @@ class SentenceExtractor:
             if not self.continues(e, j):
                 break
             e += 1
+        # an appositive name after a role: عضو في رئاسة الاتحاد الإسلامي الكردستاني، ابوبكر علي
+        if self.k(e) in COMMA and e + 1 in self.persons and e - 1 not in self.persons:
+            x = e + 1
+            while x < self.n and x in self.persons:
+                x += 1
+            e = x
         # an appositive role after a named person: الدكتور نواف الفغم، عضو لجنة الشؤون الأمنية
         if self.k(e) in COMMA and e - 1 in self.persons and \
                 self.lex.source_types.get(self.k(e + 1)) == "official_role_unnamed":
@@ -280,8 +286,8 @@ class SentenceExtractor:
             return True  # الكاتب والمحلل السياسي يوسف دياب
         if e in self.persons and e > j and not (k.startswith("ل") and not k.startswith("ال")):
             return True  # a role then the person's name: وزير الخارجية عادل الجبير (not لرويترز)
-        if k in _HONORIFICS and (e + 1) in self.persons:
-            return True  # وزير الخارجية الشيخ عبدالله بن زايد
+        if (k in _HONORIFICS or k in _OFFICES_AND_ROLES) and (e + 1) in self.persons:
+            return True  # وزير الخارجية الشيخ عبدالله بن زايد, عضو كتلة القوات النائب انطوان زهرا
         if (e - 1) in self.persons and self.lex.source_types.get(k) == "official_role_unnamed":
             return True  # جبريل ادم المتحدث باسم حركة العدل والمساواة
         if k in OPEN_QUOTES and k != "'" and (self._construct(e - 1) or e - 1 == j):
