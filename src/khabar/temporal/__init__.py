@@ -68,9 +68,10 @@ def _expression(doc: Document, toks: list[Tok], f: Found, anchor: date | None) -
 def tag_document(doc: Document) -> list[TimeExpression]:
     anchor = parse_anchor(doc.meta.published)
     out: list[TimeExpression] = []
+    previous: list[Found] = []  # the dates met so far, for الفترة ذاتها and the like
     for toks in _sentence_tokens(doc):
         try:
-            found = tag_tokens(toks, anchor)
+            found = tag_tokens(toks, anchor, previous)
         except Exception as e:  # one sentence must not cost the document its other expressions
             doc.add_issue("times", "warning", "sentence_failed",
                           f"temporal tagging failed in the sentence at {toks[0].start}: {type(e).__name__}: {e}")

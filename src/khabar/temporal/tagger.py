@@ -24,7 +24,7 @@ from .words import (APPROX, AMBIGUOUS_HIJRI, AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAY
                     MONTHS, MORE_LESS, NOT_TODAY_HEADS, NUMBERS, ORDINAL_TENS, ORDINALS, PART_OF, PAST_MODS,
                     QUARTERS, QUOTES, SEASONS, SETS, SPEECH_VERBS, TEEN_SECOND, TEENS_FIRST, UNIT_DUALS_DEF,
                     UNIT_PLURALS, UNIT_PLURALS_DEF, UNIT_SINGULAR_DEF, UNIT_SINGULARS, UNITS, VAGUE,
-                    VAGUE_PAST_UNITS, WEEKDAYS, YEAR_ROUND, tkey)
+                    VAGUE_PAST_UNITS, VAGUE_FUTURE_UNITS, ANAPHORIC_PERIODS, WEEKDAYS, YEAR_ROUND, tkey)
 
 
 @dataclass
@@ -124,7 +124,8 @@ def _future_verb(key: str) -> bool:
 class SentenceTagger:
     """Tag one sentence's tokens against `anchor` (None: unanchored)."""
 
-    def __init__(self, toks: list[Tok], anchor: date | None) -> None:
+    def __init__(self, toks: list[Tok], anchor: date | None, previous: list[Found] | None = None) -> None:
+        self.previous = previous if previous is not None else []  # the document's dates so far (for anaphora)
         self.toks = toks
         self.anchor = anchor
         self.n = len(toks)
@@ -974,6 +975,10 @@ class SentenceTagger:
         if k in UNIT_PLURALS_DEF:
             u = UNIT_PLURALS_DEF[k]
             j += 1
+            if self.k(j) == "ال":  # الساعات الـ24 الماضية
+                j += 1
+                while j < self.n and self.k(j) == "":
+                    j += 1
             num = self.number(j)
             if num is not None:
                 n, j = num
@@ -1015,7 +1020,9 @@ class SentenceTagger:
                     unit = back[-1]
                     iv = cal.span(cal.shift(a, -amount, unit), a)
                 return Found(i, j, "vague", "PAST_REF", iv, anchored=a is not None or back is None)
-            iv = cal.span(a, cal.shift(a, 3, "M")) if a is not None and u in ("D", "W", "M") else None
+            fwd = VAGUE_FUTURE_UNITS.get(u)
+            iv = cal.span(a, cal.shift(a, int(fwd[2:-1]), fwd[-1])) if a is not None and fwd and fwd[-1] != "H" \
+                else (cal.span(a, a + timedelta(days=1)) if a is not None and fwd else None)
             return Found(i, j, "vague", "FUTURE_REF", iv)
         v = self.duration_value(n, u)
         iv = None
@@ -1063,6 +1070,21 @@ class SentenceTagger:
             return Found(i, i + 1, "vague", "PAST_REF", cal.span(cal.add_months(a, -1), a))
         return None
 
+    def r_anaphoric(self, i: int) -> Found | None:
+        """`الفترة ذاتها`, `نفس الفترة`, `ذلك العام`: the period the text has just named (the last date of the
+        document so far); with none, `هذه الفترة` is the present."""
+        for ln in (3, 2):
+            key = " ".join(self.k(x) for x in range(i, i + ln))
+            if key in ANAPHORIC_PERIODS:
+                prev = self.previous[-1] if self.previous else None
+                if prev is not None:
+                    return Found(i, i + ln, "date", prev.value, prev.interval, prev.precision, prev.mod,
+                                 prev.anchored, prev.calendar, bounds=prev.bounds)
+                if key in {tkey("هذه الفترة")}:
+                    return Found(i, i + ln, "vague", "PRESENT_REF")
+                return None
+        return None
+
     def r_year_round(self, i: int) -> Found | None:
         for ln in (4, 3, 2):
             if " ".join(self.k(x) for x in range(i, i + ln)) in YEAR_ROUND:
@@ -1093,10 +1115,11 @@ class SentenceTagger:
         anchor (past context: the last one begun; `المقبل`: the next)."""
         spec = None
         nth = None
-        h = i
-        if self.k(i) in _NTH_DAY and self.k(i + 1) in {tkey("أيام"), tkey("ايام"), tkey("يوم")}:
+        h = i + 1 if self.k(i) in _THIS and (f"{self.k(i + 1)} {self.k(i + 2)}" in HOLIDAYS
+                                             or self.k(i + 1) in HOLIDAYS) else i  # هذا العيد
+        if h == i and self.k(i) in _NTH_DAY and self.k(i + 1) in {tkey("أيام"), tkey("ايام"), tkey("يوم")}:
             nth, h = _NTH_DAY[self.k(i)], i + 2  # أول أيام عيد الفطر: its first day
-        elif self.k(i) in {tkey("أيام"), tkey("ايام")} and f"{self.k(i + 1)} {self.k(i + 2)}" in HOLIDAYS:
+        elif h == i and self.k(i) in {tkey("أيام"), tkey("ايام")} and f"{self.k(i + 1)} {self.k(i + 2)}" in HOLIDAYS:
             h = i + 1  # أيام عيد الفطر
         for ln in (4, 3, 2, 1):
             key = " ".join(self.k(x) for x in range(h, h + ln))
@@ -1345,7 +1368,7 @@ class SentenceTagger:
     RULES: tuple[str, ...] = ("r_numeric", "r_day_range", "r_day_month", "r_month", "r_year", "r_deictic",
                               "r_weekday", "r_day_part", "r_clock", "r_relative", "r_ago", "r_duration",
                               "r_last_units", "r_vague", "r_set", "r_holiday", "r_season", "r_part", "r_quarter",
-                              "r_century", "r_year_round")
+                              "r_century", "r_year_round", "r_anaphoric")
 
     # -- the scan -------------------------------------------------------------------------------------------------
     def clitic_forms(self, i: int) -> list[tuple[str, str]]:
@@ -1397,6 +1420,8 @@ class SentenceTagger:
             best = self.merge_range(best, out)
             if best.type in ("date", "time") and best.precision == 1 and best.bounds:
                 self.days.append(best.bounds[0])
+            if best.type == "date" and best.bounds is not None:
+                self.previous.append(best)
             out.append(best)
             i = best.j
         return out
@@ -1455,7 +1480,7 @@ _TRIGGERS = _first_words(
     MONTHS, HIJRI_MONTHS, WEEKDAYS, DEICTICS, UNITS, UNIT_PLURALS_DEF, UNIT_SINGULAR_DEF, UNIT_DUALS_DEF, NUMBERS,
     {"ال" + k for k in NUMBERS}, TEENS_FIRST, ORDINALS, ORDINAL_TENS, DAY_PARTS, PART_OF, QUARTERS, SEASONS, VAGUE,
     SETS, HOLIDAYS, _DECADES, APPROX, MORE_LESS, _SOME, _HALF, _THIS, _YEAR_WORDS, _DAY_WORD, _MONTH_WORD, _NTH_DAY,
-    _SEASON_WORD, YEAR_ROUND,
+    _SEASON_WORD, YEAR_ROUND, ANAPHORIC_PERIODS,
     {tkey(w) for w in ("منذ", "قبل", "بعد", "تمام", "الساعة", "الساعه", "فصل", "القرن", "وقت", "منتصف", "ما", "كل",
                        "غد", "أمس", "امس", "السابق", "الماضي", "أخيرا", "اخيرا", "أيام", "ايام", "الليلة", "ال",
                        "اللحظة")})
@@ -1464,6 +1489,6 @@ _TRIGGERS = _first_words(
 _IDIOM_FIRST = {x.split(" ")[0] for x in IDIOMS}
 
 
-def tag_tokens(toks: list[Tok], anchor: date | None) -> list[Found]:
-    return SentenceTagger(toks, anchor).scan()
+def tag_tokens(toks: list[Tok], anchor: date | None, previous: list[Found] | None = None) -> list[Found]:
+    return SentenceTagger(toks, anchor, previous).scan()
 
