@@ -830,6 +830,12 @@ class SentenceTagger:
                     num2 = self.number(j + 1)
                     if num2 is not None and num2[0] > n:
                         n2, j = num2
+                # a list sharing one unit: 3 و5 و9 و14 سنة → from the first to the last
+                while self.k(j)[:1] == "و" and (self.k(j)[1:].isdigit() or self.k(j) == "و" and self.k(j + 1).isdigit()):
+                    last = int(self.k(j)[1:]) if self.k(j)[1:].isdigit() else int(self.k(j + 1))
+                    j += 1 if self.k(j)[1:].isdigit() else 2
+                    if last > (n2 or n):
+                        n2 = float(last)
                 un = self.unit(j)
                 if un is None:
                     return None
