@@ -107,6 +107,9 @@ def main():
     w("  source exact (1-char start, quotes tolerated): "
       + pct(sum(tol_exact(a["source"], b["source"]) for a, b in both_src), len(both_src)))
     w("  source overlap: " + pct(sum(overlap(a["source"], b["source"]) > 0 for a, b in both_src), len(both_src)))
+    w("  source text identical, offsets ignored (same string, possibly another mention of it): "
+      + pct(sum(a["source"]["text"].strip('«»"') == b["source"]["text"].strip('«»"') for a, b in both_src),
+            len(both_src)))
 
     both_c = [(a, b) for a, b in matched if a.get("content") and b.get("content")]
     w(f"content span in both: {len(both_c)} of {m} matched "
