@@ -67,7 +67,8 @@ _COUNTED_AFTER = {tkey(w) for w in (
     "طالب", "طالبا", "طالبة", "متر", "مترا", "كيلو", "كم", "كيلومتر", "برميل", "طن", "ألف", "الف", "مليون",
     "مليار", "وحدة", "سرير", "حالة", "حاج", "حاجا", "معتمر", "موظف", "موظفا", "عامل", "عاملا", "منزل", "منزلا",
     "مشروع", "مشروعا", "سيارة", "مريض", "مريضا", "قتيل", "قتيلا", "جريح", "جريحا", "لاعب", "لاعبا", "نقطة",
-    "م2", "ميجاوات", "سهم", "سهما", "صفحة", "كلمة", "مشارك", "مشاركا", "زائر", "زائرا", "%", "٪", "ساعة", "دقيقة")}
+    "م2", "ميجاوات", "سهم", "سهما", "صفحة", "كلمة", "مشارك", "مشاركا", "زائر", "زائرا", "%", "٪", "ساعة", "دقيقة",
+    "جيجا", "ميجا", "جيجابايت", "ميجابايت", "كيلوبايت", "حصان", "سي", "سم", "ملم", "كجم", "كغ", "لتر", "ميل")}
 _MARKER_G = {tkey("م"), tkey("ميلادي"), tkey("ميلادية"), tkey("للميلاد")}
 _MARKER_H = {tkey("هـ"), tkey("ه"), tkey("هجري"), tkey("هجرية"), tkey("للهجرة")}
 _CONNECT = {tkey(w) for w in ("إلى", "الى", "حتى", "لغاية", "وحتى", "والى", "وإلى", "-", "–", "—", "و")}
@@ -90,6 +91,7 @@ _DECADES = {tkey(w): d for ws, d in (("الأربعينات|الأربعينيا
 _CENTURY = tkey("القرن")
 _PAST_NOUN_BEFORE = {tkey(w) for w in ("في", "من", "عن", "إلى", "الى", "مثل", "كما", "منذ", "أخطاء", "اخطاء", "تجارب",
                                       "دروس", "صفحة", "ذكريات", "أشباح", "رواسب", "مع")}
+END_PUNCT = {".", "،", ",", "؛", "!", "؟", ""}
 _AGE = {tkey(w) for w in ("عمره", "عمرها", "العمر", "عمرهم", "عمري")}
 _BARE_WEEKDAYS = {k.replace("ال", "", 1) for k in WEEKDAYS}
 _SAME_DAY = {tkey(w) for w in ("نفس اليوم", "اليوم نفسه", "ذات اليوم", "اليوم ذاته", "ذلك اليوم")}
@@ -204,8 +206,18 @@ class SentenceTagger:
         k = self.k(i)
         if k in UNITS:
             u, c = UNITS[k]
+            if u == "DE" and not self._decade_context(i):
+                return None  # عقد / عقود are also contracts: توقيع خمسة عقود لمشاريع
             return u, c, i + 1
         return None
+
+    def _decade_context(self, i: int) -> bool:
+        before = {self.k(x) for x in range(max(0, i - 4), i)}
+        after = self.k(i + 1)
+        return bool(before & {tkey(w) for w in ("منذ", "قبل", "بعد", "خلال", "لمدة", "مدى", "طوال", "طيلة", "نحو",
+                                                 "قرابة", "حوالي", "عدة", "بضعة")}) or after in {
+            tkey(w) for w in ("من", "مضت", "الماضية", "الماضيين", "المقبلة", "القادمة", "ماضية", "قادمة", "مقبلة")
+        } or after in END_PUNCT
 
     # -- calendar pieces ------------------------------------------------------------------------------------------
     def month_name(self, i: int) -> tuple[int, str, int] | None:
@@ -451,6 +463,11 @@ class SentenceTagger:
         word = self.k(j) in _YEAR_WORDS
         if word:
             if self.k(j) == tkey("موسم"):
+                y1, y2 = self.k(j + 1), self.k(j + 3)
+                if self.k(j + 2) in ("/", "-") and y1.isdigit() and y2.isdigit() and len(y1) == len(y2) == 4 \
+                        and int(y2) == int(y1) + 1:  # موسم 2013 / 2014
+                    a, b = date(int(y1), 8, 1), date(int(y2), 5, 31)
+                    return Found(i, j + 4, "date", f"{y1}/{y2}", f"{y1}-08/{y2}-05", 3, bounds=(a, b))
                 return None
             j += 1
         k = self.k(j)
@@ -622,6 +639,11 @@ class SentenceTagger:
         if self.k(j) == tkey("من"):
             j += 1
         target = self.r_deictic(j) or self.r_weekday(j) or self.r_day_month(j) or self.r_numeric(j)
+        if target is None and not code.startswith("T"):  # صباح العيد, ليلة العيد (its eve), صباح يوم العيد
+            hol = self.r_holiday(j)
+            if hol is not None and hol.bounds and hol.type == "date":
+                d = hol.bounds[0] - timedelta(days=1 if self.k(i) in {tkey("ليلة")} else 0)
+                return Found(i, hol.j, "time", cal.day(d) + "T" + code, precision=1, bounds=(d, d))
         if (target is None or target.precision != 1) and code == "T24:00":  # منتصف الليل: of the day in the clause
             try:
                 d = self.days[-1] if self.days else self.A()
@@ -794,7 +816,7 @@ class SentenceTagger:
         except NoAnchor:
             return Found(i, j, "date", "XXXX/XXXX", precision=3, anchored=False)
         if 6 <= a.month <= 8:  # the summer break: "this" and "last" season are the one just ended
-            start = {"past": a.year - 1, "current": a.year - 1, "future": a.year}[mod]
+            start = {"past": a.year - 1, "current": a.year - (0 if self.future() else 1), "future": a.year}[mod]
         else:
             cur = a.year if a.month >= 9 else a.year - 1
             start = {"past": cur - 1, "current": cur, "future": cur + 1}[mod]
@@ -853,6 +875,8 @@ class SentenceTagger:
                         num2 = self.number(j + 1)
                         if num2 is not None and num2[0] > n:
                             n2, j = num2
+                            if self.unit(j) is not None and self.unit(j)[0] == u:
+                                j = self.unit(j)[2]  # يومين أو ثلاث أيام
                 elif self.k(j) in _ONE:
                     n, j = 1.0, j + 1
                 else:
@@ -861,6 +885,8 @@ class SentenceTagger:
             n, j = n + 0.5, j + 1
         if self.k(j) in _ABOUT_AFTER:
             mod, j = mod or "APPROX", j + 1
+        if self.k(j) in {tkey(w) for w in ("مقبلة", "قادمة", "ماضية", "مضت", "متتالية", "متواصلة", "كاملة")}:
+            j += 1  # أربعة أعوام مقبلة, ثلاثة أيام متتالية
         return n, n2, u, j, mod
 
     @staticmethod
@@ -897,7 +923,8 @@ class SentenceTagger:
                 if self.k(j) in _SOME:
                     j += 1
                 un = self.unit(j)
-                if un is not None and self.k(j) in UNIT_SINGULARS and not self.k(j - 1) in _SOME:
+                if un is not None and self.k(j) in UNIT_SINGULARS and not self.k(j - 1) in _SOME and \
+                        not self.k(un[2]).startswith("ال"):  # قبل يوم العيد, منذ يوم الجمعة: a day named
                     nxt = self.k(un[2])
                     if nxt in MONTHS or nxt in HIJRI_MONTHS or f"{nxt} {self.k(un[2] + 1)}" in MONTHS or \
                             f"{nxt} {self.k(un[2] + 1)}" in HIJRI_MONTHS or nxt[:1].isdigit() or nxt in NUMBERS:
@@ -1097,6 +1124,17 @@ class SentenceTagger:
                 return Found(i, i + ln, "duration", "P1Y")
         return None
 
+    def r_per_unit(self, i: int) -> Found | None:
+        """`130 مليون طن في العام`, `1.3 ساعة في الأسبوع`: a rate per unit of time is a set."""
+        k = self.k(i)
+        per = {tkey("العام"): "P1Y", tkey("السنة"): "P1Y", tkey("الأسبوع"): "P1W", tkey("الاسبوع"): "P1W",
+               tkey("الشهر"): "P1M", tkey("اليوم"): "P1D", tkey("الساعة"): "PT1H"}.get(k)
+        if per is None or self.k(i - 1) != tkey("في") or self.k(i + 1) not in END_PUNCT:
+            return None
+        if not any(self.k(x)[:1].isdigit() or self.number(x) is not None for x in range(max(0, i - 6), i - 1)):
+            return None
+        return Found(i, i + 1, "set", per)
+
     def r_set(self, i: int) -> Found | None:
         if self.k(i) == tkey("كل"):
             if self.k(i + 1) in _DAY_WORD and self.k(i + 2).replace("ال", "", 1) in _BARE_WEEKDAYS:
@@ -1121,6 +1159,11 @@ class SentenceTagger:
         anchor (past context: the last one begun; `المقبل`: the next)."""
         spec = None
         nth = None
+        if self.k(i) in _DAY_WORD and (f"{self.k(i + 1)} {self.k(i + 2)}" in HOLIDAYS or self.k(i + 1) in HOLIDAYS):
+            inner = self.r_holiday(i + 1)  # يوم العيد: its (first) day
+            if inner is not None and inner.bounds:
+                d = inner.bounds[0]
+                return Found(i, inner.j, "date", cal.day(d), precision=1, calendar="hijri", bounds=(d, d))
         h = i + 1 if self.k(i) in _THIS and (f"{self.k(i + 1)} {self.k(i + 2)}" in HOLIDAYS
                                              or self.k(i + 1) in HOLIDAYS) else i  # هذا العيد
         if h == i and self.k(i) in _NTH_DAY and self.k(i + 1) in {tkey("أيام"), tkey("ايام"), tkey("يوم")}:
@@ -1374,7 +1417,7 @@ class SentenceTagger:
     RULES: tuple[str, ...] = ("r_numeric", "r_day_range", "r_day_month", "r_month", "r_year", "r_deictic",
                               "r_weekday", "r_day_part", "r_clock", "r_relative", "r_ago", "r_duration",
                               "r_last_units", "r_vague", "r_set", "r_holiday", "r_season", "r_part", "r_quarter",
-                              "r_century", "r_year_round", "r_anaphoric")
+                              "r_century", "r_year_round", "r_anaphoric", "r_per_unit")
 
     # -- the scan -------------------------------------------------------------------------------------------------
     def clitic_forms(self, i: int) -> list[tuple[str, str]]:

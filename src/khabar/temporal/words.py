@@ -220,5 +220,5 @@ MORE_LESS = {tkey(w) for w in ("أكثر", "اكثر", "أقل", "اقل")}
 
 # future cues in the sentence: a future particle or an imperfect with س-, or words of plan
 FUTURE_WORDS = {tkey(w) for w in ("سوف", "المقبل", "المقبلة", "القادم", "القادمة", "يعتزم", "تعتزم", "المقرر",
-                                  "المتوقع", "المنتظر", "المرتقب", "المزمع", "ستكون", "سيكون", "ينطلق", "تنطلق",
-                                  "يبدأ", "تبدأ", "يعقد", "تعقد", "يقام", "تقام")}
+                                  "المتوقع", "المنتظر", "المرتقب", "المزمع", "ستكون", "سيكون")}
+# ("يعقد", "تنطلق" … in the present tense also tell habits and past events told in the present: not future cues)
