@@ -136,7 +136,7 @@ class SentenceTagger:
         self.first = ""  # key of token i0 with its clitic taken off
         self.clitic = ""
         self.days: list[date] = []  # day-precision dates met so far in the sentence (for clock times)
-        self._future: bool | None = None
+        self._future: tuple[int, bool] | None = None
 
     # -- token access ---------------------------------------------------------------------------------------------
     def k(self, i: int) -> str:
@@ -160,9 +160,15 @@ class SentenceTagger:
         return self.anchor
 
     def future(self) -> bool:
-        if self._future is None:
-            self._future = any(k in FUTURE_WORDS or k in FUTURE_MODS or _future_verb(k) for k in self.keys)
-        return self._future
+        """Whether the words around the expression being read (six either side) speak of the future: سوف, a
+        verb with the future prefix (سيعقد), المقبل/القادم, من المقرر … (not على غير المتوقع)."""
+        c = max(self.i0, 0)
+        if self._future is None or self._future[0] != c:
+            near = range(max(0, c - 6), min(self.n, c + 7))
+            hit = any((self.keys[x] in FUTURE_WORDS and self.keys[x - 1] != tkey("غير")) or self.keys[x] in FUTURE_MODS
+                      or _future_verb(self.keys[x]) for x in near)
+            self._future = (c, hit)
+        return self._future[1]
 
     # -- numbers --------------------------------------------------------------------------------------------------
     def number(self, i: int) -> tuple[float, int] | None:
