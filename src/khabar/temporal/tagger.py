@@ -1084,6 +1084,8 @@ class SentenceTagger:
                 if key == tkey("الأمس") and self.clitic not in ("ب", "وب", "فب") and self.k(i - 1) != tkey("في"):
                     return None
                 value, back = VAGUE[key]
+                if key in {tkey("حديثا"), tkey("حديثاً")} and self.k(i - 1) in {tkey("قديما"), tkey("قديماً")}:
+                    value, back = "PRESENT_REF", None  # قديماً وحديثاً: in modern times
                 iv = None
                 if back:
                     try:
