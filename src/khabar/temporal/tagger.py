@@ -91,6 +91,7 @@ _DECADES = {tkey(w): d for ws, d in (("الأربعينات|الأربعينيا
 _CENTURY = tkey("القرن")
 _PAST_NOUN_BEFORE = {tkey(w) for w in ("في", "من", "عن", "إلى", "الى", "مثل", "كما", "منذ", "أخطاء", "اخطاء", "تجارب",
                                       "دروس", "صفحة", "ذكريات", "أشباح", "رواسب", "مع")}
+_OTHER_YEARS = {tkey(w) for w in ("الدراسي", "المالي", "الهجري", "الأكاديمي", "التدريبي", "الرياضي", "الجامعي")}
 END_PUNCT = {".", "،", ",", "؛", "!", "؟", ""}
 _AGE = {tkey(w) for w in ("عمره", "عمرها", "العمر", "عمرهم", "عمري")}
 _BARE_WEEKDAYS = {k.replace("ال", "", 1) for k in WEEKDAYS}
@@ -1285,7 +1286,8 @@ class SentenceTagger:
         if self.k(j) == tkey("من"):
             j += 1
         inner = self.r_month(j) or self.r_relative(j) or self.r_year(j)
-        if inner is None and self.k(j) in {tkey("العام"), tkey("الشهر"), tkey("الأسبوع"), tkey("الاسبوع")}:
+        if inner is None and self.k(j) in {tkey("العام"), tkey("الشهر"), tkey("الأسبوع"), tkey("الاسبوع")} and \
+                self.k(j + 1) not in _OTHER_YEARS:  # (بداية العام الدراسي: the school year, not this one)
             try:
                 a = self.A()
             except NoAnchor:
