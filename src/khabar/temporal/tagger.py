@@ -91,6 +91,7 @@ _DECADES = {tkey(w): d for ws, d in (("الأربعينات|الأربعينيا
 _CENTURY = tkey("القرن")
 _PAST_NOUN_BEFORE = {tkey(w) for w in ("في", "من", "عن", "إلى", "الى", "مثل", "كما", "منذ", "أخطاء", "اخطاء", "تجارب",
                                       "دروس", "صفحة", "ذكريات", "أشباح", "رواسب", "مع")}
+_FEW_MANY = {tkey(w) for w in ("قليلة", "عديدة", "طويلة", "كثيرة", "معدودة", "قلائل")}
 _OTHER_YEARS = {tkey(w) for w in ("الدراسي", "المالي", "الهجري", "الأكاديمي", "التدريبي", "الرياضي", "الجامعي")}
 END_PUNCT = {".", "،", ",", "؛", "!", "؟", ""}
 _AGE = {tkey(w) for w in ("عمره", "عمرها", "العمر", "عمرهم", "عمري")}
@@ -989,12 +990,15 @@ class SentenceTagger:
                 return Found(i, num[1] + 2, "duration", self.duration_value(num[0], "Y"))
             k = self.k(i)
             un = self.unit(i)
+            few = self.k(i + 1) in _FEW_MANY
+            if un is not None and un[1] is None and k in UNIT_PLURALS and self.k(i + 1) in {tkey("مضت"), tkey("خلت")}:
+                return Found(i, i + 2, "vague", "PAST_REF")  # ليالٍ مضت, سنوات خلت
             if un is not None and un[1] is None and k in UNIT_PLURALS and (
-                    self.clitic in ("ل", "ول", "فل") or self.k(i - 1) in {tkey("لمدة"), tkey("طوال"), tkey("طيلة")}):
+                    few or self.clitic in ("ل", "ول", "فل") or self.k(i - 1) in {tkey("لمدة"), tkey("طوال"), tkey("طيلة")}):
                 j = un[2]
-                if self.k(j) in {tkey("طويلة"), tkey("عديدة")}:
+                if self.k(j) in _FEW_MANY:
                     j += 1
-                return Found(i, j, "duration", self.duration_value(None, un[0]))
+                return Found(i, j, "duration", self.duration_value(None, un[0]))  # أشهر قليلة, لسنوات
             return None
         n, n2, u, j, mod = q
         if n is not None and u in ("Y",) and self.k(i - 1) in {tkey("عام"), tkey("العام")}:
