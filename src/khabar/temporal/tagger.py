@@ -91,6 +91,8 @@ _DECADES = {tkey(w): d for ws, d in (("الأربعينات|الأربعينيا
 _CENTURY = tkey("القرن")
 _PAST_NOUN_BEFORE = {tkey(w) for w in ("في", "من", "عن", "إلى", "الى", "مثل", "كما", "منذ", "أخطاء", "اخطاء", "تجارب",
                                       "دروس", "صفحة", "ذكريات", "أشباح", "رواسب", "مع")}
+_HABITUAL = {tkey(w) for w in ("عادة", "العادة", "عادات", "العادات", "عاداتنا", "تقاليد", "التقاليد", "طقوس", "الطقوس",
+                                "اعتاد", "اعتادت", "اعتادوا", "يعتاد", "تعتاد", "عادةً", "الموروث", "موروث", "كل")}
 _FEW_MANY = {tkey(w) for w in ("قليلة", "عديدة", "طويلة", "كثيرة", "معدودة", "قلائل")}
 _OTHER_YEARS = {tkey(w) for w in ("الدراسي", "المالي", "الهجري", "الأكاديمي", "التدريبي", "الرياضي", "الجامعي")}
 END_PUNCT = {".", "،", ",", "؛", "!", "؟", ""}
@@ -649,6 +651,8 @@ class SentenceTagger:
         target = self.r_deictic(j) or self.r_weekday(j) or self.r_day_month(j) or self.r_numeric(j)
         if target is None and not code.startswith("T"):  # صباح العيد, ليلة العيد (its eve), صباح يوم العيد
             hol = self.r_holiday(j)
+            if hol is not None and hol.bounds is None and hol.value == "XXXX":
+                return Found(i, hol.j, "time", "XXXX", calendar="hijri")  # صباح العيد, in general
             if hol is not None and hol.bounds and hol.type == "date":
                 d = hol.bounds[0] - timedelta(days=1 if self.k(i) in {tkey("ليلة")} else 0)
                 return Found(i, hol.j, "time", cal.day(d) + "T" + code, precision=1, bounds=(d, d))
@@ -1177,6 +1181,8 @@ class SentenceTagger:
             if inner is not None and inner.bounds:
                 d = inner.bounds[0]
                 return Found(i, inner.j, "date", cal.day(d), precision=1, calendar="hijri", bounds=(d, d))
+            if inner is not None:
+                return Found(i, inner.j, "date", inner.value, calendar="hijri")  # in general: XXXX
         h = i + 1 if self.k(i) in _THIS and (f"{self.k(i + 1)} {self.k(i + 2)}" in HOLIDAYS
                                              or self.k(i + 1) in HOLIDAYS) else i  # هذا العيد
         if h == i and self.k(i) in _NTH_DAY and self.k(i + 1) in {tkey("أيام"), tkey("ايام"), tkey("يوم")}:
@@ -1220,6 +1226,9 @@ class SentenceTagger:
                 hy = min(spans, key=lambda y: min(abs((spans[y][0] - a).days), abs((spans[y][1] - a).days)))
                 if self.future() and (a - spans[hy][1]).days > 45:
                     hy += 1  # long past, in a sentence about what is coming: the next one
+        if mod is None and yr is None and any(self.k(x) in _HABITUAL for x in range(max(0, i - 5), min(self.n, j + 5))):
+            # عادات العيد, جرت العادة أن … في العيد: the holiday in general, every year (GUIDELINE: XXXX)
+            return Found(i, j, "date", "XXXX", calendar="hijri")
         lo, hi = cal.hijri_to_date(hy, hm, d1), cal.hijri_to_date(hy, hm, d2)
         if nth is not None:
             lo = hi = lo + timedelta(days=nth - 1)
