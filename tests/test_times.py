@@ -140,3 +140,24 @@ def test_any_text_gives_ordered_non_overlapping_spans_that_map_to_the_text(words
         assert last <= t.start < t.end <= len(text)
         assert doc.text[t.start:t.end].strip() == doc.text[t.start:t.end]
         last = t.end
+
+
+def test_holidays_this_year_and_in_general():
+    assert times("احتفل الأهالي صباح العيد في الساحة", published="2015-07-22")[0][0][2] == "2015-07-17TMO"
+    assert times("وصل الوفد يوم العيد", published="2015-07-22")[0][0][2] == "2015-07-17"
+    got, _ = times("من عادات أهل نجد في العيد تقديم القهوة", published="2015-07-22")
+    assert got == [("العيد", "date", "XXXX")]
+
+
+def test_unspecified_and_listed_durations_and_rates():
+    assert times("لم يمض على افتتاحها سوى أشهر قليلة")[0][0][1:] == ("duration", "PXM")
+    assert times("أعمارهم 3 و5 و9 و14 سنة")[0][0][2] == "P3Y/P14Y"
+    assert times("تبلغ قدرة الميناء 130 مليون طن في العام.")[0][0][1:] == ("set", "P1Y")
+    assert times("وقع عقدا لمدة أربعة أعوام مقبلة")[0][0][:2] == ("أربعة أعوام مقبلة", "duration")
+    assert times("وقعت الشركة خمسة عقود لمشاريع جديدة")[0] == []  # contracts, not decades
+
+
+def test_future_is_read_near_the_expression():
+    # a future verb far off in a long sentence does not send a weekday into next week
+    text = "سجل المؤشر تراجعا في جلسة الخميس وعجز عن اختراق المقاومة لذلك فإن تجاوز النقطة التي سيتم استهدافها مهم"
+    assert times(text, published="2015-08-02")[0][0][2] == "2015-07-30"
