@@ -78,7 +78,7 @@ def _has_name(keys: list[str], lex) -> bool:
         if k.startswith("ال") or k in lex.source_types or not k.isalpha() or len(k) < 2 or k in _FUNCTION_WORDS:
             continue  # (folded, the preposition على is the name علي: both are left out)
         if k not in _NOT_NAMES and nxt.isalpha() and nxt not in lex.source_types \
-                and len(nxt) >= 3 and nxt not in COMPLEMENTIZERS and nxt not in _FUNCTION_WORDS \
+                and (len(nxt) >= 3 or nxt in _NAME_LINKS) and nxt not in COMPLEMENTIZERS and nxt not in _FUNCTION_WORDS \
                 and not _looks_like_cue(nxt, lex) and (not nxt.startswith("ال") or k in _COMPOUND_FIRST):
             return True
     return False
@@ -100,6 +100,7 @@ def _looks_like_cue(k: str, lex) -> bool:
 _FUNCTION_WORDS = {tkey(w) for w in ("على", "في", "من", "إلى", "الى", "عن", "مع", "قد", "لا", "لم", "لن", "ما", "هو",
                                       "هي", "هذا", "هذه", "التي", "الذي", "كان", "كانت", "بين", "حول", "منذ", "خلال",
                                       "أمس", "امس", "اليوم", "بعد", "قبل", "عند", "لدى", "أيضا", "ايضا")}
+_NAME_LINKS = {tkey(w) for w in ("بن", "بنت", "عبد", "أبو", "ابو")}
 _NOT_NAMES = {tkey(w) for w in ("بن", "عبد", "أبو", "ابو", "آل", "خادم", "حزب", "الله", "نائب")}
 _COMPOUND_FIRST = {tkey(w) for w in ("صلاح", "نور", "سيف", "علاء", "جمال", "بدر", "شمس", "عز", "تقي", "محيي",
                                       "زين", "نصر", "سعد", "عماد", "بهاء", "شرف", "كمال", "محي", "ضياء", "حسام")}

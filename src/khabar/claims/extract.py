@@ -399,6 +399,8 @@ class SentenceExtractor:
             k = self.k(x)
             if k in COMPLEMENTIZERS or (k.startswith("ب") and k[1:] in COMPLEMENTIZERS):
                 return x, True
+            if k in {tkey("بقوله"), tkey("بقولها"), tkey("قائلا"), tkey("قائلاً")}:
+                return x + 1, True  # علق X على ذلك بقوله "…"
             if k in COLON:
                 return x + 1 + (self.k(x + 1) in OPEN_QUOTES) * 0, True
             if k in OPEN_QUOTES:
@@ -510,7 +512,8 @@ class SentenceExtractor:
             if cue.kind == "participle" and self.k(i - 1) not in COMMA | {tkey("و")} and not (
                     self.k(j) in COMPLEMENTIZERS | PREP_OBJECT | COLON | OPEN_QUOTES
                     or self.k(j).startswith("ب") and self.k(j)[1:] in COMPLEMENTIZERS) and (
-                    prev_raw.endswith(("ا", "اً", "ًا")) or self.k(j).startswith("ل") or not self.k(j)):
+                    prev_raw.endswith(("ا", "اً", "ًا")) or self.k(j).startswith("ل") or not self.k(j)
+                    or (self.raw[j] if j < len(self.raw) else "").endswith(("اً", "ًا"))):
                 return False  # طوقا أمنيا مشددا: an adjective, not a speaker's participle
             start, marked = self.content_from(j, window=6)
             if not marked:
@@ -584,8 +587,8 @@ class SentenceExtractor:
                 j += 1
             else:
                 return False  # حسب ما يخدم مصلحة البلاد: not a report
-            while self.k(j) in _FRAME_TAIL:
-                j += 1
+            while self.k(j) in _FRAME_TAIL or self.k(j) in TIME_WORDS:
+                j += 1  # بحسب ما أعلن الأربعاء مسؤول …
         if j >= self.n or self.k(j) in COMMA | END | COLON | COMPLEMENTIZERS:
             return False
         e = j + 1
