@@ -78,6 +78,7 @@ def _has_name(keys: list[str], lex) -> bool:
         if k.startswith("ال") or k in lex.source_types or not k.isalpha() or len(k) < 2 or k in _FUNCTION_WORDS:
             continue  # (folded, the preposition على is the name علي: both are left out)
         if k not in _NOT_NAMES and nxt.isalpha() and nxt not in lex.source_types \
+                and (nxt in _NAME_LINKS or _common_count(nxt) < 3000) \
                 and (len(nxt) >= 3 or nxt in _NAME_LINKS) and nxt not in COMPLEMENTIZERS and nxt not in _FUNCTION_WORDS \
                 and not _looks_like_cue(nxt, lex) and (not nxt.startswith("ال") or k in _COMPOUND_FIRST):
             return True
@@ -91,6 +92,14 @@ def _name_tokens(keys: list[str], lex) -> set[int]:
         if _has_name(keys[x:x + 2], lex):
             out |= {x, x + 1}
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _common_count(k: str) -> int:
+    """How often a word is seen in the news corpus (a family name is rarer than a noun like مطار)."""
+    from ..lexicon import default_lexicon
+
+    return default_lexicon().count(k)
 
 
 def _looks_like_cue(k: str, lex) -> bool:

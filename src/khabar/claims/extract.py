@@ -62,13 +62,14 @@ _OBJECT_NOUNS = {tkey(w) for w in (
     "امكانية", "وجود", "مقتل", "سقوط", "تمسك", "تأييد", "ترحيب", "إدانة", "ادانة", "قرب", "بدء", "انتهاء", "نجاح",
     "فشل", "موافقة", "إطلاق", "اطلاق", "إلقاء", "القبض", "اعتقال", "مواصلة", "وقف", "تعليق", "زيادة", "تراجع",
     "ارتفاع", "انخفاض", "عودة", "انسحاب", "تقدم", "تحرير", "سيطرة", "الإبقاء", "إبقاء", "حجم", "عدد", "نبأ", "خبر",
-    "استعدادها", "استعداده", "حرصها", "حرصه", "دعمها", "دعمه", "رفضها", "رفضه", "تضامنها", "تضامنه", "النظر")}
+    "استعدادها", "استعداده", "حرصها", "حرصه", "دعمها", "دعمه", "رفضها", "رفضه", "تضامنها", "تضامنه", "النظر",
+    "عزمه", "عزمها", "عزم", "هذه", "هذا", "تلك", "ذلك")}
 _HONORIFIC_PRONOUNS = {tkey(w) for w in ("سموه", "سماحته", "معاليه", "فخامته", "جلالته", "سعادته", "فضيلته")}
 _OFFICES_AND_ROLES = {tkey(w) for w in ("العميد", "اللواء", "العقيد", "الخبير", "المحلل", "الكاتب", "الباحث",
                                          "الممثل", "النائب", "الوزير", "السفير", "المتحدث", "الناطق", "المستشار",
                                          "المدير", "الرئيس", "رئيس", "نائب", "عضو", "مدير")}
 _RELATIVES = {tkey(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان")}
-_ADJ_WORDS = {tkey(w) for w in ("الشريفين", "العام", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
+_ADJ_WORDS = {tkey(w) for w in ("الشريفين", "العام", "العامة", "الخاصة", "العليا", "الخاص", "الأعلى", "الأول", "الثاني", "العليا", "الكبرى", "الأولى", "المؤقت",
                                  "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
 _PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون",
                                     "عدم", "أو", "او")}
@@ -222,7 +223,8 @@ class SentenceExtractor:
             return None
         e = j + 1
         while e < self.n and e - j < MAX_SOURCE:
-            if self.k(e - 1) in OPEN_QUOTES - {'"', "'"} or (self.k(e - 1) == '"' and e - 2 >= j):
+            if self.k(e - 1) in OPEN_QUOTES - {'"', "'"} or (self.k(e - 1) == '"' and e - 2 >= j
+                                                                and self._construct(e - 2)):
                 close = next((x for x in range(e, min(self.n, e + 6)) if self.k(x) in QUOTES), None)
                 if close is not None:  # a quoted name: run to its closing mark
                     e = close + 1
@@ -230,6 +232,19 @@ class SentenceExtractor:
             if not self.continues(e, j):
                 break
             e += 1
+        # a role phrase that runs on to its holder's name: مدير مكتب الصحة في عدن الخضر لاصور, سفيرة الولايات
+        # المتحدة لدى الأمم المتحدة سامنتا باور (no comma, complementizer, quotation or addressee between)
+        if e < self.n and e - 1 not in self.persons and self.head_is_role(j):
+            x = e
+            while x < self.n and x - e < 6 and x not in self.persons and not (
+                    self.k(x) in COMPLEMENTIZERS | COLON | QUOTES | COMMA | END or self.cue_at(x) is not None
+                    or self.k(x) in ADDRESSEE_MEDIA or self._channel_noun(x) or self.k(x) in TIME_WORDS
+                    or self.k(x)[:1] == "ل" and not self.k(x).startswith(("لل", "ال"))):
+                x += 1
+            if x < self.n and x in self.persons and x > e:
+                while x < self.n and x in self.persons:
+                    x += 1
+                e = x
         # an appositive name after a role: عضو في رئاسة الاتحاد الإسلامي الكردستاني، ابوبكر علي
         if self.k(e) in COMMA and e + 1 in self.persons and e - 1 not in self.persons:
             x = e + 1
@@ -288,8 +303,9 @@ class SentenceExtractor:
             return True  # a role then the person's name: وزير الخارجية عادل الجبير (not لرويترز)
         if (k in _HONORIFICS or k in _OFFICES_AND_ROLES) and (e + 1) in self.persons:
             return True  # وزير الخارجية الشيخ عبدالله بن زايد, عضو كتلة القوات النائب انطوان زهرا
-        if (e - 1) in self.persons and self.lex.source_types.get(k) == "official_role_unnamed":
-            return True  # جبريل ادم المتحدث باسم حركة العدل والمساواة
+        if (e - 1) in self.persons and self.lex.source_types.get(k) == "official_role_unnamed" and \
+                all(x in self.persons or self.k(x) in _HONORIFICS for x in range(j, e)):
+            return True  # جبريل ادم المتحدث باسم حركة العدل والمساواة (a name first, then its role)
         if k in OPEN_QUOTES and k != "'" and (self._construct(e - 1) or e - 1 == j):
             return True  # وكالة «الأناضول»
         if k in {tkey("نفسه"), tkey("نفسها"), tkey("ذاته"), tkey("ذاتها")}:
@@ -298,8 +314,10 @@ class SentenceExtractor:
             # a genitive with ل after a role (المتحدث الرسمي للمركز), not the addressee (للصحفيين, لوكالة) nor a
             # word with a pronoun (لقاءه)
             raw = self.raw[e] if e < len(self.raw) else k
-            return (self.head_is_role(j) and k not in ADDRESSEE_MEDIA and not k.startswith(("للصحف", "للإعلام"))
-                    and not raw.endswith(("ه", "ها", "هم")))
+            return ((self.head_is_role(j) or self.lex.source_types.get(self.k(j)) == "named_organization")
+                    and k not in ADDRESSEE_MEDIA and not raw.endswith(("ه", "ها", "هم"))
+                    and not k.startswith(tuple(tkey(w) for w in ("للصحف", "للإعلام", "للاذاع", "للإذاع", "للتلفز",
+                                                                  "للقناة", "للوكالة", "للموقع", "للجريدة"))))
         if self.is_stop(e):
             return False
         if self.cue_at(e) is not None and self.cue_at(e)[0].kind in ("verb", "participle", "passive"):
@@ -340,7 +358,8 @@ class SentenceExtractor:
         if self.plausible_source(a, b):
             return False
         k = self.k(a)
-        if k[:1] in ("ب", "ك") and not k.startswith(("بال", "بن")) or k[:1].isdigit():
+        if k[:1] in ("ب", "ك") and not k.startswith(("بال", "بن")) or k[:1].isdigit() or \
+                k[:1] == "ل" and not k.startswith(("لل", "ال")):
             return True
         bare = k[2:] if k.startswith("ال") else k
         return bare in _OBJECT_NOUNS or k.startswith(("الا", "الإ", "الإ")) and len(k) >= 7 and k.endswith(("اء", "ال", "ام"))
@@ -352,7 +371,7 @@ class SentenceExtractor:
         if any(self.names[x] != -1 for x in range(a, min(b, a + 1))) or a + 1 < b and self.names[a + 1] != -1 \
                 and self.k(a) in _HONORIFICS | {tkey(w) for w in ("رئيس", "وزير", "ملك", "أمير", "زعيم")}:
             return True
-        if self.k(a) in _HONORIFIC_PRONOUNS or self.k(a) in {tkey(w) for w in ("هذه", "هذا", "تلك", "البعض", "بعض")}:
+        if self.k(a) in _HONORIFIC_PRONOUNS or self.k(a) in {tkey(w) for w in ("البعض", "بعض")}:
             return True
         if self.k(a) in self.known_persons:
             return True  # الفغم, after الدكتور نواف الفغم
@@ -374,8 +393,9 @@ class SentenceExtractor:
             b -= 1
         a = b
         while a > 0 and b - a < 8 and not (self.k(a - 1) in COMMA | END | COLON | COMPLEMENTIZERS or
-                                           self.k(a - 1) in {tkey("لكن"), tkey("إلا"), tkey("الا"), tkey("بينما"),
-                                                             tkey("فيما"), tkey("حين"), tkey("كما")}):
+                                           self.k(a - 1) in {tkey("لكن"), tkey("ولكن"), tkey("إلا"), tkey("الا"),
+                                                             tkey("بينما"), tkey("فيما"), tkey("حين"), tkey("كما"),
+                                                             tkey("لكنه"), tkey("ولكنه")}):
             a -= 1
         if b - a < 1 or b - a > 7 or not self.plausible_source(a, b):
             return None
