@@ -49,7 +49,7 @@ def _trim(keys: list[str], a: int, b: int) -> tuple[int, int]:
 
 _CONSTRUCT_OFFICES = {tkey(w) for w in ("وزير", "رئيس", "نائب", "أمين", "مدير", "قائد", "سفير", "محافظ", "زعيم",
                                          "مستشار", "مفتي", "ملك", "أمير", "ولي", "حاكم", "مندوب", "مبعوث", "آمر",
-                                         "رئيسة", "وزيرة", "مديرة", "نائبة")}
+                                         "رئيسة", "وزيرة", "مديرة", "نائبة", "سفيرة", "مندوبة", "مبعوثة", "مستشارة")}
 _ANON_WORDS = {tkey(w) for w in ("مصدر", "مصادر", "المصدر", "المصادر")}
 _GROUP_PLURALS = {tkey(w) for w in ("فصائل", "الفصائل", "جماعات", "الجماعات", "أحزاب", "الأحزاب", "قوى", "القوى",
                                      "دول", "الدول")}
@@ -64,7 +64,14 @@ _OFFICES = {tkey(w) for w in ("الرئيس", "الملك", "الأمير", "ا�
 def _first_names() -> frozenset[str]:
     from ..ner import load_gazetteer
 
-    return frozenset(k for k, v in load_gazetteer().items() if "P" in v)
+    return frozenset({k for k, v in load_gazetteer().items() if "P" in v} | {ALI})
+
+
+ALI = "علي#"  # the name علي, told from the preposition على (both fold to علي) by its written final letter
+
+
+def _name_keys(toks: list, keys: list[str]) -> list[str]:
+    return [ALI if t.clean == "علي" else k for t, k in zip(toks, keys)]
 
 
 def _has_name(keys: list[str], lex) -> bool:
@@ -78,7 +85,7 @@ def _has_name(keys: list[str], lex) -> bool:
         if k.startswith("ال") or k in lex.source_types or not k.isalpha() or len(k) < 2 or k in _FUNCTION_WORDS:
             continue  # (folded, the preposition على is the name علي: both are left out)
         if k not in _NOT_NAMES and nxt.isalpha() and nxt not in lex.source_types \
-                and (nxt in _NAME_LINKS or _common_count(nxt) < 3000) \
+                and (nxt in _NAME_LINKS or nxt in names or _common_count(nxt) < 3000) \
                 and (len(nxt) >= 3 or nxt in _NAME_LINKS) and nxt not in COMPLEMENTIZERS and nxt not in _FUNCTION_WORDS \
                 and not _looks_like_cue(nxt, lex) and (not nxt.startswith("ال") or k in _COMPOUND_FIRST):
             return True
@@ -146,7 +153,7 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
         return "named_person", None  # سموه; الفغم after الدكتور نواف الفغم
     if head == "vague_collective" and org is None:
         return head, None
-    if head != "anonymous_source" and _has_name(keys[a:b], lex):
+    if head != "anonymous_source" and _has_name(_name_keys(toks[a:b], keys[a:b]), lex):
         return "named_person", None  # الكاتب والمحلل السياسي يوسف دياب (a name the NER missed)
     if head == "vague_collective" and org is not None and keys[a] in _GROUP_PLURALS:
         return "named_organization", org.kb_id  # فصائل الجبهة الجنوبية: a named group
@@ -206,7 +213,8 @@ def extract_claims(doc: Document) -> list[Claim]:
         places = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in local_places)}
         names = [next((n for n, a, b in local_names if a <= t.start and t.end <= b), -1) for t in toks]
         persons = {x for x, t in enumerate(toks) if any(a <= t.start and t.end <= b for a, b in local_persons)}
-        persons |= _name_tokens(keys, lex)  # names the NER missed: نزار عبد القادر, بن رودس
+        name_keys = _name_keys(toks, keys)
+        persons |= _name_tokens(name_keys, lex)  # names the NER missed: نزار عبد القادر, بن رودس
         try:
             found = SentenceExtractor(keys, lex, places, names, persons, [t.clean for t in toks],
                                       known_persons).extract()
