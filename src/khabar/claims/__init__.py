@@ -155,6 +155,8 @@ def classify(doc: Document, toks: list, keys: list[str], a: int, b: int, entitie
         return head, None
     if head != "anonymous_source" and _has_name(_name_keys(toks[a:b], keys[a:b]), lex):
         return "named_person", None  # الكاتب والمحلل السياسي يوسف دياب (a name the NER missed)
+    if b - a == 1 and keys[a].startswith("ال") and head is None and not inside and _common_count(keys[a]) < 150:
+        return "named_person", None  # الخرينج, الصباغ: a lone family name, rare as a word
     if head == "vague_collective" and org is not None and keys[a] in _GROUP_PLURALS:
         return "named_organization", org.kb_id  # فصائل الجبهة الجنوبية: a named group
     if head in ("vague_collective", "document_or_statement"):
