@@ -73,6 +73,9 @@ _ADJ_WORDS = {tkey(w) for w in ("الشريفين", "العام", "العامة"
                                  "المكلف", "المساعد", "التنفيذي", "الأممي", "الدائم", "السابق", "المنتهية")}
 _PREPOSITIONS = {tkey(w) for w in ("عن", "من", "في", "على", "إلى", "الى", "ب", "ل", "حول", "بعد", "قبل", "دون",
                                     "عدم", "أو", "او")}
+_STATEMENTS = {tkey(w) for w in ("بيان", "بيانا", "بياناً", "بيانين", "تقرير", "تقريرا", "تقريراً", "تسجيل", "تسجيلا",
+                                  "تسجيلاً", "شريط", "شريطا", "فيديو", "رسالة", "تغريدة", "تصريحا", "تصريحاً",
+                                  "بلاغا", "بلاغاً", "تعميما", "صورا")}
 _ATTACK = {tkey(w) for w in ("هجوم", "هجوما", "الهجوم", "هجمات", "الهجمات", "تفجير", "التفجير", "تفجيرا", "تفجيرات",
                              "عملية", "العملية", "المسؤولية", "مسؤولية", "اعتداء", "الاعتداء", "اغتيال", "تفجيرين",
                              "هجومين", "العمليات", "عمليات")}
@@ -497,6 +500,8 @@ class SentenceExtractor:
             return False
         if cue.needs == "blame" and not any(self.k(x) in BLAME for x in range(j, min(self.n, j + 8))):
             return False
+        if cue.needs == "statement" and not any(self.k(x) in _STATEMENTS for x in range(j, min(self.n, j + 6))):
+            return False  # نشرت مؤسسة الفرقان بياناً: a report; نشر القوات: a deployment
         if cue.needs == "attack" and not any(self.k(x) in _ATTACK for x in range(j, min(self.n, j + 6))):
             return False  # يتبنى مجلس الأمن قرارا: adopts, not claims
         if cue.needs == "condemn":  # أعربت الكويت عن إدانتها: a condemnation; أعرب عن شكره is no attribution
@@ -560,7 +565,7 @@ class SentenceExtractor:
         if marked and any(self.cue_at(x) is not None for x in range(after, start)):
             start, marked = after, False  # the complementizer belongs to a later cue
         if cue.needs in ("that", "src_or_that") and marked and start - after > 2 and \
-                not any(self._channel_noun(x) or self.k(x) in ADDRESSEE_MEDIA | TIME_WORDS | {tkey("في")}
+                not any(self._channel_noun(x) or self.k(x) in ADDRESSEE_MEDIA | TIME_WORDS | CHANNEL
                         for x in range(after, start)):
             marked = False  # a complementizer far off, with no channel phrase between: not this verb's
         if cue.needs == "src_or_that" and not marked and self.k(i)[:1] in ("ي", "ت") and \
