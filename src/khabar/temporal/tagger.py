@@ -1146,8 +1146,10 @@ class SentenceTagger:
         k = self.k(i)
         per = {tkey("العام"): "P1Y", tkey("السنة"): "P1Y", tkey("الأسبوع"): "P1W", tkey("الاسبوع"): "P1W",
                tkey("الشهر"): "P1M", tkey("اليوم"): "P1D", tkey("الساعة"): "PT1H"}.get(k)
-        if per is None or self.k(i - 1) != tkey("في") or self.k(i + 1) not in END_PUNCT:
-            return None
+        nxt = self.k(i + 1)
+        if per is None or self.k(i - 1) != tkey("في") or nxt.startswith("ال") or nxt in MONTHS or nxt[:1].isdigit() \
+                or nxt in PAST_MODS | FUTURE_MODS | CURRENT_MODS:
+            return None  # (في العام الماضي, في العام 2015 are dates)
         if not any(self.k(x)[:1].isdigit() or self.number(x) is not None for x in range(max(0, i - 6), i - 1)):
             return None
         return Found(i, i + 1, "set", per)
