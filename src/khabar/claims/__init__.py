@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..document import Claim, Document, Entity
 from ..temporal.words import tkey
-from .extract import COMPLEMENTIZERS, END, QUOTES, Found, SentenceExtractor, default_lexicon, head_type, hedges_in
+from .extract import COMPLEMENTIZERS, END, QUOTES, SentenceExtractor, default_lexicon, head_type, hedges_in
 
 if TYPE_CHECKING:
     from ..pipeline import Context

@@ -566,8 +566,6 @@ class SentenceTagger:
                 k2 += 1
             j = k2
         written = None
-        if self.k(j) in {"،", ","}:
-            pass
         dm = self.r_day_month(j) or self.r_numeric(j)
         if dm is not None and dm.type == "date" and dm.precision == 1:
             written, j = dm, dm.j
@@ -681,8 +679,7 @@ class SentenceTagger:
                          precision=1, anchored=False)
         assert target.bounds
         d = target.bounds[0]
-        if code == "NI" and self.k(i) in {tkey("ليلة")} and target.type == "date":
-            pass  # ليلة الخميس: the night of that day as written
+        # (ليلة الخميس: the night of that day as written)
         v = cal.day(d) + (code if code.startswith("T") else "T" + code)
         return Found(i, target.j, "time", v, precision=1, bounds=(d, d))
 
