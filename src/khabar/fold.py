@@ -18,6 +18,9 @@ _TABLE.update({ord(k): ord(v) for k, v in {
 }.items()})
 
 
+FOLD_TABLE = _TABLE  # for callers that fold with a variation of it (temporal.words.tkey)
+
+
 def fold(text: str) -> str:
     """`الإرهابيّة` → `الارهابيه`; `مُسْتَشْفى` → `مستشفي`."""
     return text.translate(_TABLE)

@@ -10,6 +10,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..document import Claim, Document, Entity
+from ..lexicon import default_lexicon as news_lexicon
+from ..ner import load_gazetteer
 from ..temporal.words import tkey
 from .extract import COMPLEMENTIZERS, END, QUOTES, SentenceExtractor, default_lexicon, head_type, hedges_in
 
@@ -62,8 +64,6 @@ _OFFICES = {tkey(w) for w in ("الرئيس", "الملك", "الأمير", "ا�
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
-    from ..ner import load_gazetteer
-
     return frozenset({k for k, v in load_gazetteer().items() if "P" in v} | {ALI})
 
 
@@ -104,9 +104,7 @@ def _name_tokens(keys: list[str], lex) -> set[int]:
 @lru_cache(maxsize=50_000)
 def _common_count(k: str) -> int:
     """How often a word is seen in the news corpus (a family name is rarer than a noun like مطار)."""
-    from ..lexicon import default_lexicon
-
-    return default_lexicon().count(k)
+    return news_lexicon().count(k)
 
 
 def _looks_like_cue(k: str, lex) -> bool:

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import packaged_rows
 from ..temporal.words import tkey
 
 _STRIP = ("و", "ف")
@@ -101,23 +101,10 @@ class Lexicon:
     source_types: dict[str, str]  # folded head noun → source type
 
 
-def _tsv(name: str) -> list[dict[str, str]]:
-    text = resources.files("khabar.data").joinpath("claims", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for n, ln in enumerate(lines[1:], 2):
-        cells = ln.split("\t")
-        if len(cells) != len(header):
-            raise ValueError(f"data/claims/{name}: line {n} has {len(cells)} fields, expected {len(header)}")
-        rows.append(dict(zip(header, cells)))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     cues: dict[str, list[Cue]] = {}
-    for r in _tsv("cues.tsv"):
+    for r in packaged_rows("claims", "cues.tsv"):
         for form in r["forms"].split(" | "):
             words = tuple(tkey(w) for w in form.replace("لـ", "ل").split())
             if not words:
@@ -127,7 +114,7 @@ def default_lexicon() -> Lexicon:
     for lst in cues.values():
         lst.sort(key=lambda c: -len(c.words))
     types: dict[str, str] = {}
-    for r in _tsv("sources.tsv"):
+    for r in packaged_rows("claims", "sources.tsv"):
         for w in r["words"].split(" | "):
             k = tkey(w.strip())
             types.setdefault(k, r["type"])

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import packaged_rows
+
 from .actors import load_actors
 
 
@@ -59,19 +61,8 @@ def _split(v: str) -> tuple[str, ...]:
 
 
 def kb_rows(name: str) -> list[dict[str, str]]:
-    ref = resources.files("khabar.data").joinpath("kb", name)
-    if not ref.is_file():
-        return []
-    lines = [ln for ln in ref.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    if not lines:
-        return []
-    header = lines[0].split("\t")
-    out = []
-    for ln in lines[1:]:
-        cells = ln.split("\t")
-        if len(cells) == len(header):
-            out.append({h.strip(): c.strip() for h, c in zip(header, cells)})
-    return out
+    """The rows of a knowledge-base table (`data/kb/<name>`)."""
+    return packaged_rows("kb", name)
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..lexicon import default_lexicon
 from . import calendar as cal
 from .words import (APPROX, AMBIGUOUS_HIJRI, AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, CLOCK_WORDS, CURRENT_MODS,
                     DAY_PARTS, DEICTICS, FEW, FUTURE_MODS, FUTURE_WORDS, GENERAL_HEADS, HIJRI_MONTHS, IDIOMS,
@@ -121,7 +122,6 @@ def _future_verb(key: str) -> bool:
     """`سيعقد`, `ستنطلق`, `سنعمل`: an imperfect with the future prefix (the rest is a common word on its own)."""
     if len(key) < 4 or key[0] != "س" or key[1] not in "يتنا":
         return False
-    from ..lexicon import default_lexicon
     lex = default_lexicon()
     rest = key[1:]
     return lex.count(rest) >= 50 and lex.count(rest) > 2 * lex.count(key)

@@ -1,7 +1,8 @@
 """Word tables of the temporal tagger, written as they are spelt and folded once with `tkey`.
 
-Folding (`tkey`): diacritics and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, Arabic-Indic and Persian digits →
-ASCII. Every table below is keyed by folded forms, so `إبريل`, `ابريل` and `أبريل` are one entry.
+Folding (`tkey`): the project's search-key table (`fold`: alef forms, ى → ي, ة → ه, harakat and tatweel),
+hamza kept on its seat, Quranic marks dropped and Arabic-Indic and Persian digits made ASCII. Every table below is keyed by folded
+forms, so `إبريل`, `ابريل` and `أبريل` are one entry. The claims extractor folds with it too.
 """
 
 from __future__ import annotations
@@ -9,14 +10,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u0640\u06D6-\u06ED]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك", "ۀ": "ه",
-                       **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}})
+from ..fold import FOLD_TABLE as _FOLD_TABLE
+
+_MARKS = re.compile(r"[\u0610-\u061A\u0670\u06D6-\u06ED]")  # marks `fold` keeps
+# fold's table, keeping hamza on its seat (ئ, ؤ: the word tables are spelt with them), plus ASCII digits
+_TABLE = {k: v for k, v in _FOLD_TABLE.items() if k not in (ord("ئ"), ord("ؤ"))}
+_TABLE.update({0x0660 + i: ord(str(i)) for i in range(10)} | {0x06F0 + i: ord(str(i)) for i in range(10)})
 
 
 @lru_cache(maxsize=100_000)
 def tkey(s: str) -> str:
-    return _DIACRITICS.sub("", s).translate(_FOLD)
+    return _MARKS.sub("", s).translate(_TABLE)
 
 
 def _table(pairs: dict[str, object]) -> dict[str, object]:
