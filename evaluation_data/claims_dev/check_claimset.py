@@ -20,15 +20,8 @@ KEYS = ["doc", "sentence", "cue", "source", "source_ref", "content", "stance", "
         "chain_pos", "hedges", "note"]
 
 
-def main(argv):
-    R = [json.loads(l) for l in open(os.path.join(HERE, "claimset.jsonl"), encoding="utf-8")]
-    bad = 0
-
-    def err(i, msg):
-        nonlocal bad
-        bad += 1
-        print("line %d: %s" % (i + 1, msg))
-
+def check_lines(R, err):
+    """Every line's fields and spans; returns the chains (chain id -> [(line index, record)])."""
     chains = {}
     for i, r in enumerate(R):
         s = r["sentence"]
@@ -59,6 +52,11 @@ def main(argv):
         for h in r["hedges"]:
             if h not in s:
                 err(i, "hedge %r not in sentence" % h)
+    return chains
+
+
+def check_chains(chains, err):
+    """Chain ids 1..n, one sentence per chain, a pos-0 link and at least two links."""
     ids = sorted(chains)
     if ids != list(range(1, len(ids) + 1)):
         err(0, "chain ids not 1..n: %s" % ids)
@@ -67,6 +65,19 @@ def main(argv):
             err(links[0][0], "chain %d spans several sentences" % cid)
         if sorted(r["chain_pos"] for _, r in links)[0] != 0 or len(links) < 2:
             err(links[0][0], "chain %d needs a pos-0 link and >= 2 links" % cid)
+
+
+def main(argv):
+    R = [json.loads(l) for l in open(os.path.join(HERE, "claimset.jsonl"), encoding="utf-8")]
+    bad = 0
+
+    def err(i, msg):
+        nonlocal bad
+        bad += 1
+        print("line %d: %s" % (i + 1, msg))
+
+    chains = check_lines(R, err)
+    check_chains(chains, err)
 
     if len(argv) > 1:
         spec = importlib.util.spec_from_file_location("sel", os.path.join(HERE, "select_articles.py"))

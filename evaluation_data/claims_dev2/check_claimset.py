@@ -15,11 +15,11 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-STANCES = {"assert", "deny", "accuse", "claim", "warn", "estimate", "demand"}
-TYPES = {"named_person", "official_role_unnamed", "anonymous_source", "vague_collective", "named_organization",
-         "document_or_statement"}
-KEYS = ["doc", "sentence", "cue", "source", "source_ref", "content", "stance", "source_type", "chain_id",
-        "chain_pos", "hedges", "note"]
+
+# the line and chain checks are batch 1's (../claims_dev/check_claimset.py)
+_spec1 = importlib.util.spec_from_file_location("batch1_check", os.path.join(HERE, "..", "claims_dev", "check_claimset.py"))
+_batch1 = importlib.util.module_from_spec(_spec1)
+_spec1.loader.exec_module(_batch1)
 
 
 def main(argv):
@@ -31,44 +31,8 @@ def main(argv):
         bad += 1
         print("line %d: %s" % (i + 1, msg))
 
-    chains = {}
-    for i, r in enumerate(R):
-        s = r["sentence"]
-        if r["cue"] is None:
-            if sorted(r) != ["cue", "doc", "note", "sentence"] or not r["note"]:
-                err(i, "null line must have doc, sentence, cue=null, note")
-            continue
-        if list(r) != KEYS:
-            err(i, "keys %s" % list(r))
-        for k in ("cue", "source", "content"):
-            v = r[k]
-            if v is None:
-                if k == "cue":
-                    err(i, "cue missing")
-                continue
-            if s[v["start"]:v["end"]] != v["text"] or not v["text"]:
-                err(i, "%s span mismatch" % k)
-        if r["source"] is not None and r["source_ref"] is not None:
-            err(i, "both source and source_ref")
-        if r["stance"] not in STANCES:
-            err(i, "stance %r" % r["stance"])
-        if r["source_type"] not in TYPES:
-            err(i, "source_type %r" % r["source_type"])
-        if (r["chain_id"] is None) != (r["chain_pos"] is None):
-            err(i, "chain_id/chain_pos")
-        if r["chain_id"] is not None:
-            chains.setdefault(r["chain_id"], []).append((i, r))
-        for h in r["hedges"]:
-            if h not in s:
-                err(i, "hedge %r not in sentence" % h)
-    ids = sorted(chains)
-    if ids != list(range(1, len(ids) + 1)):
-        err(0, "chain ids not 1..n: %s" % ids)
-    for cid, links in chains.items():
-        if len({(r["doc"], r["sentence"]) for _, r in links}) != 1:
-            err(links[0][0], "chain %d spans several sentences" % cid)
-        if sorted(r["chain_pos"] for _, r in links)[0] != 0 or len(links) < 2:
-            err(links[0][0], "chain %d needs a pos-0 link and >= 2 links" % cid)
+    chains = _batch1.check_lines(R, err)
+    _batch1.check_chains(chains, err)
 
     if len(argv) > 1:
         spec = importlib.util.spec_from_file_location("sel", os.path.join(HERE, "select_articles.py"))

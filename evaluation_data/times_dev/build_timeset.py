@@ -14,60 +14,18 @@ An empty precision for date/time is computed from the value (see GUIDELINE.md §
 Sentences without labels are written as one line with text null.
 """
 import datetime, importlib.util, json, os, re, sys
-from dateutil.relativedelta import relativedelta
 
 STRIDE, OFFSET, NSENT = 20, 7, 8
 
-# the sentence splitter is the linking set's (../linking/select_articles.py), so the sets cut text alike
+# the sentence splitter, anchor shifts, value bounds and precision are the test set's builder's
+# (../times/build_timeset.py), so the sets are cut and valued alike
 _spec = importlib.util.spec_from_file_location(
-    "linking_selection", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "linking", "select_articles.py"))
-_linking = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_linking)
+    "times_test_builder", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "times", "build_timeset.py"))
+_test_builder = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_test_builder)
+sentences, shift, parse_point, precision = (_test_builder.sentences, _test_builder.shift, _test_builder.parse_point,
+                                            _test_builder.precision)
 
-
-def sentences(text):
-    return _linking.sentences(text, None)
-
-def shift(anchor, expr):
-    # expr: 'A', 'A-P1M', 'A+P3M', 'A-P10D', 'A-P4W', 'A-P5Y'
-    m = re.fullmatch(r"A(?:([+-])P(\d+)([DWMY]))?", expr)
-    if not m:
-        return expr
-    if not m.group(1):
-        return anchor.isoformat()
-    n = int(m.group(2)) * (1 if m.group(1) == "+" else -1)
-    unit = {"D": "days", "W": "weeks", "M": "months", "Y": "years"}[m.group(3)]
-    return (anchor + relativedelta(**{unit: n})).isoformat()
-
-def parse_point(v):
-    """first and last day covered by a date/time value, or None."""
-    v = re.sub(r"T.*$", "", v)
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
-        d = datetime.date.fromisoformat(v); return d, d
-    if re.fullmatch(r"\d{4}-W\d\d", v):
-        d = datetime.date.fromisocalendar(int(v[:4]), int(v[6:]), 1); return d, d + datetime.timedelta(6)
-    if re.fullmatch(r"\d{4}-\d\d", v):
-        d = datetime.date(int(v[:4]), int(v[5:]), 1); return d, d + relativedelta(months=1, days=-1)
-    if re.fullmatch(r"\d{4}", v):
-        return datetime.date(int(v), 1, 1), datetime.date(int(v), 12, 31)
-    if re.fullmatch(r"\d{4}-(Q\d|H\d|SU)", v):
-        y = int(v[:4]); return datetime.date(y, 1, 1), datetime.date(y, 12, 31)  # >10 days
-    if re.fullmatch(r"\d\d", v):
-        return datetime.date(int(v) * 100 if int(v) else 1, 1, 1), datetime.date(int(v) * 100 + 99, 12, 31)
-    return None
-
-def precision(typ, value, interval):
-    if typ not in ("date", "time") or value in ("XXXX",):
-        return None
-    if "T" in value and "/" not in value:
-        return 1
-    spec = interval if interval and typ == "date" and parse_point(value) and "/" not in value else value
-    parts = spec.split("/")
-    a, b = parse_point(parts[0]), parse_point(parts[-1])
-    if a is None or b is None:
-        return None
-    days = (b[1] - a[0]).days + 1
-    return 1 if days <= 1 else 2 if days <= 11 else 3
 
 def main(art_path, lab_path):
     A = [json.loads(l) for l in open(art_path, encoding="utf-8")]
