@@ -66,8 +66,8 @@ def precision(typ, value, interval):
     days = (b[1] - a[0]).days + 1
     return 1 if days <= 1 else 2 if days <= 11 else 3
 
-def main(art_path, lab_path):
-    A = [json.loads(l) for l in open(art_path, encoding="utf-8")]
+def read_labels(lab_path):
+    """labels.txt → {article index: [label fields …]}."""
     labels, cur = {}, None
     for line in open(lab_path, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -78,53 +78,62 @@ def main(art_path, lab_path):
         f = line.split("|")
         assert len(f) == 7, line
         labels[cur].append(f)
-    assert all(i % STRIDE == 0 for i in labels), "label for an unselected article"
-    out, problems = [], []
-    for i in range(0, len(A), STRIDE):
-        a = A[i]
-        anchor = datetime.date.fromisoformat(a["date_extracted"][:10])
-        ss = sentences(a["content"])[:NSENT]
-        by_sent = {}
-        for f in labels.get(i, []):
-            by_sent.setdefault(int(f[0]), []).append(f)
-        assert all(k < len(ss) for k in by_sent), (i, by_sent.keys(), len(ss))
-        for j, s in enumerate(ss):
-            base = {"doc": a["url"], "published": anchor.isoformat(), "sentence": s}
-            rows = []
-            for f in by_sent.get(j, []):
-                _, text, typ, value, interval, prec, note = f
-                occ = 1
-                if "#" in text:
-                    text, occ = text.rsplit("#", 1); occ = int(occ)
-                # exact match; spaces in a label also match a no-break space of the source text
-                pat = re.compile(r"[ \u00a0]+".join(re.escape(w) for w in text.split(" ")))
-                hits = list(pat.finditer(s))
-                if len(hits) < occ:
-                    problems.append("NOT FOUND %d/%d %s" % (i, j, text)); continue
-                start, end = hits[occ - 1].span()
-                text = s[start:end]
-                before, after = s[start - 1:start], s[end:end + 1]
-                if re.match(r"[\u0621-\u064A0-9]", after) or (re.match(r"[\u0621-\u064A0-9]", before)
-                        and not re.match(r"[وفبلك]", before)):
-                    problems.append("BOUNDARY %d/%d [%s]%s[%s]" % (i, j, before, text, after))
-                interval = "/".join(shift(anchor, x) for x in interval.split("/")) if interval else None
-                auto = precision(typ, value, interval)
-                p = int(prec) if prec else auto
-                if prec and auto is not None and int(prec) != auto:
-                    problems.append("PRECISION %d/%d %s given %s auto %s" % (i, j, text, prec, auto))
-                if typ not in ("date", "time"):
-                    p = None
-                assert typ in ("date", "time", "duration", "set", "vague"), f
-                rows.append(dict(base, start=start, end=end, text=text, type=typ, value=value,
-                                 interval=interval, precision=p, note=note))
-            rows.sort(key=lambda r: r["start"])
-            for r1, r2 in zip(rows, rows[1:]):
-                if r2["start"] < r1["end"]:
-                    problems.append("OVERLAP %d/%d %s | %s" % (i, j, r1["text"], r2["text"]))
-            if not rows:
-                rows = [dict(base, start=None, end=None, text=None, type=None, value=None,
-                             interval=None, precision=None, note="")]
-            out.extend(rows)
+    return labels
+
+
+def article_rows(a, i, labels, problems, clitics="وفبلك", nsent=NSENT):
+    """The lines of article `a` (index i): each of its first `nsent` sentences with its labelled expressions
+    (offsets found, boundaries, precision and overlaps checked into `problems`), or one null line.
+    `clitics`: letters allowed right before a span's first letter."""
+    out = []
+    anchor = datetime.date.fromisoformat(a["date_extracted"][:10])
+    ss = sentences(a["content"])[:nsent]
+    by_sent = {}
+    for f in labels.get(i, []):
+        by_sent.setdefault(int(f[0]), []).append(f)
+    assert all(k < len(ss) for k in by_sent), (i, by_sent.keys(), len(ss))
+    for j, s in enumerate(ss):
+        base = {"doc": a["url"], "published": anchor.isoformat(), "sentence": s}
+        rows = []
+        for f in by_sent.get(j, []):
+            _, text, typ, value, interval, prec, note = f
+            occ = 1
+            if "#" in text:
+                text, occ = text.rsplit("#", 1); occ = int(occ)
+            # exact match; spaces in a label also match a no-break space of the source text
+            pat = re.compile(r"[ \u00a0]+".join(re.escape(w) for w in text.split(" ")))
+            hits = list(pat.finditer(s))
+            if len(hits) < occ:
+                problems.append("NOT FOUND %d/%d %s" % (i, j, text)); continue
+            start, end = hits[occ - 1].span()
+            text = s[start:end]
+            before, after = s[start - 1:start], s[end:end + 1]
+            if re.match(r"[\u0621-\u064A0-9]", after) or (re.match(r"[\u0621-\u064A0-9]", before)
+                    and not re.match("[%s]" % clitics, before)):
+                problems.append("BOUNDARY %d/%d [%s]%s[%s]" % (i, j, before, text, after))
+            interval = "/".join(shift(anchor, x) for x in interval.split("/")) if interval else None
+            auto = precision(typ, value, interval)
+            p = int(prec) if prec else auto
+            if prec and auto is not None and int(prec) != auto:
+                problems.append("PRECISION %d/%d %s given %s auto %s" % (i, j, text, prec, auto))
+            if typ not in ("date", "time"):
+                p = None
+            assert typ in ("date", "time", "duration", "set", "vague"), f
+            rows.append(dict(base, start=start, end=end, text=text, type=typ, value=value,
+                             interval=interval, precision=p, note=note))
+        rows.sort(key=lambda r: r["start"])
+        for r1, r2 in zip(rows, rows[1:]):
+            if r2["start"] < r1["end"]:
+                problems.append("OVERLAP %d/%d %s | %s" % (i, j, r1["text"], r2["text"]))
+        if not rows:
+            rows = [dict(base, start=None, end=None, text=None, type=None, value=None,
+                         interval=None, precision=None, note="")]
+        out.extend(rows)
+    return out
+
+
+def write(out, problems):
+    """Check every span once more, report the problems on stderr and print the lines."""
     for r in out:
         if r["text"] is not None:
             assert r["sentence"][r["start"]:r["end"]] == r["text"]
@@ -132,6 +141,16 @@ def main(art_path, lab_path):
         print(p, file=sys.stderr)
     for r in out:
         print(json.dumps(r, ensure_ascii=False))
+
+
+def main(art_path, lab_path):
+    A = [json.loads(l) for l in open(art_path, encoding="utf-8")]
+    labels = read_labels(lab_path)
+    assert all(i % STRIDE == 0 for i in labels), "label for an unselected article"
+    out, problems = [], []
+    for i in range(0, len(A), STRIDE):
+        out.extend(article_rows(A[i], i, labels, problems))
+    write(out, problems)
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])

@@ -17,7 +17,7 @@ labels.txt: '@<index>' starts an article; then 'sent|text[#n]|type|value|interva
 An empty precision for date/time is computed from the value (see GUIDELINE.md §6).
 Sentences without labels are written as one line with text null.
 """
-import datetime, importlib.util, json, os, re, sys
+import importlib.util, json, os, sys
 
 STRIDE, OFFSET, NSENT, MIN_EXPR = 20, 17, 8, 220
 
@@ -33,16 +33,7 @@ sentences, shift, parse_point, precision = (_test_builder.sentences, _test_build
 
 def main(art_path, lab_path):
     A = [json.loads(l) for l in open(art_path, encoding="utf-8")]
-    labels, cur = {}, None
-    for line in open(lab_path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line.strip() or line.startswith("#"):
-            continue
-        if line.startswith("@"):
-            cur = int(line[1:]); labels.setdefault(cur, []); continue
-        f = line.split("|")
-        assert len(f) == 7, line
-        labels[cur].append(f)
+    labels = _test_builder.read_labels(lab_path)
     assert all(i % STRIDE == OFFSET for i in labels), "label for an unselected article"
     out, problems = [], []
     n_expr, last = 0, None
@@ -50,61 +41,13 @@ def main(art_path, lab_path):
         if n_expr >= MIN_EXPR:          # stop rule: the previous article crossed MIN_EXPR
             break
         last = i
-        a = A[i]
-        anchor = datetime.date.fromisoformat(a["date_extracted"][:10])
-        ss = sentences(a["content"])[:NSENT]
-        by_sent = {}
-        for f in labels.get(i, []):
-            by_sent.setdefault(int(f[0]), []).append(f)
-        assert all(k < len(ss) for k in by_sent), (i, by_sent.keys(), len(ss))
-        for j, s in enumerate(ss):
-            base = {"doc": a["url"], "published": anchor.isoformat(), "sentence": s}
-            rows = []
-            for f in by_sent.get(j, []):
-                _, text, typ, value, interval, prec, note = f
-                occ = 1
-                if "#" in text:
-                    text, occ = text.rsplit("#", 1); occ = int(occ)
-                # exact match; spaces in a label also match a no-break space of the source text
-                pat = re.compile(r"[ \u00a0]+".join(re.escape(w) for w in text.split(" ")))
-                hits = list(pat.finditer(s))
-                if len(hits) < occ:
-                    problems.append("NOT FOUND %d/%d %s" % (i, j, text)); continue
-                start, end = hits[occ - 1].span()
-                text = s[start:end]
-                before, after = s[start - 1:start], s[end:end + 1]
-                if re.match(r"[\u0621-\u064A0-9]", after) or (re.match(r"[\u0621-\u064A0-9]", before)
-                        and not re.match(r"[وفبلكـ]", before)):
-                    problems.append("BOUNDARY %d/%d [%s]%s[%s]" % (i, j, before, text, after))
-                interval = "/".join(shift(anchor, x) for x in interval.split("/")) if interval else None
-                auto = precision(typ, value, interval)
-                p = int(prec) if prec else auto
-                if prec and auto is not None and int(prec) != auto:
-                    problems.append("PRECISION %d/%d %s given %s auto %s" % (i, j, text, prec, auto))
-                if typ not in ("date", "time"):
-                    p = None
-                assert typ in ("date", "time", "duration", "set", "vague"), f
-                rows.append(dict(base, start=start, end=end, text=text, type=typ, value=value,
-                                 interval=interval, precision=p, note=note))
-            rows.sort(key=lambda r: r["start"])
-            for r1, r2 in zip(rows, rows[1:]):
-                if r2["start"] < r1["end"]:
-                    problems.append("OVERLAP %d/%d %s | %s" % (i, j, r1["text"], r2["text"]))
-            if not rows:
-                rows = [dict(base, start=None, end=None, text=None, type=None, value=None,
-                             interval=None, precision=None, note="")]
-            out.extend(rows)
-            n_expr += sum(1 for r in rows if r["text"] is not None)
+        rows = _test_builder.article_rows(A[i], i, labels, problems, clitics="وفبلكـ", nsent=NSENT)
+        out.extend(rows)
+        n_expr += sum(1 for r in rows if r["text"] is not None)
     assert all(i <= last for i in labels), "label for an article after the stop point"
     if n_expr < MIN_EXPR:
         problems.append("STOP RULE: only %d expressions in the whole stride" % n_expr)
-    for r in out:
-        if r["text"] is not None:
-            assert r["sentence"][r["start"]:r["end"]] == r["text"]
-    for p in problems:
-        print(p, file=sys.stderr)
-    for r in out:
-        print(json.dumps(r, ensure_ascii=False))
+    _test_builder.write(out, problems)
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])
