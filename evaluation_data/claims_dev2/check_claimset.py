@@ -7,7 +7,7 @@ article or sentence is shared with batch 1 (../claims_dev/claimset.jsonl).
 It contains no extraction logic.
 
 Usage: python3 check_claimset.py [/tmp/dev_articles.jsonl [--test /tmp/test_articles.jsonl]]
-(copy of ../claims_dev/check_claimset.py; the selection it compares with is claims_dev2/select_articles.py)
+(the line and chain checks are ../claims_dev/check_claimset.py's; the selection it compares with is claims_dev2/select_articles.py)
 """
 import importlib.util
 import json

@@ -1,6 +1,6 @@
 """Rebuild the DEVELOPMENT timeset.jsonl from the SaudiNewsNet dev split and the hand labels.
 
-Copy of ../times/build_timeset.py adapted to the dev split (stride 20, offset 7; a tatweel after a clitic
+Built with the helpers of ../times/build_timeset.py, adapted to the dev split (stride 20, offset 7; a tatweel after a clitic
 preposition, as in `بـ13`, is accepted at the start of a span).
 
 Usage:

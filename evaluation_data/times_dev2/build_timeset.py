@@ -1,6 +1,6 @@
 """Rebuild the DEVELOPMENT batch-2 timeset.jsonl from the SaudiNewsNet dev split and the hand labels.
 
-Copy of ../times_dev/build_timeset.py (itself a copy of ../times/build_timeset.py) adapted to batch 2:
+Built with the helpers of ../times/build_timeset.py, adapted to batch 2:
 stride 20, offset 17, and a stop rule: articles are taken in order until at least 220 expressions are
 labelled; the article that crosses 220 is the last one (a tatweel after a clitic preposition, as in
 `بـ13`, is still accepted at the start of a span).

@@ -1,6 +1,6 @@
 """Rebuild the DEVELOPMENT batch-3 timeset.jsonl (alriyadh and okaz) from SaudiNewsNet and the hand labels.
 
-Copy of ../times_dev2/build_timeset.py (itself from ../times_dev/ and ../times/) adapted to batch 3.
+Built with the helpers of ../times/build_timeset.py, adapted to batch 3.
 The dev split holds no alriyadh or okaz article (see README.md), so the pool is the NON-held-out part of the
 corpus (the part resources are built from; neither dev nor test): articles whose source is alriyadh or okaz
 and whose URL is not held out (zlib.crc32(url) % 10 != 0, the rule of khabar/corpus_split.py, copied here),
