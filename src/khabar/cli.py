@@ -429,6 +429,26 @@ def eval_claims_cmd(
     typer.echo(json.dumps(r, ensure_ascii=False))
 
 
+@eval_app.command("events")
+def eval_events_cmd(
+    gsr: bool = typer.Option(True, "--gsr/--no-gsr", help="Score the PLOVER Arabic gold standard "
+                             "(../shared/data/arabic_event_gsr; evaluation only)."),
+    dev: Optional[Path] = typer.Option(None, "--dev", help="Also score a development set folder "
+                                       "(sentences.jsonl + labels.jsonl), e.g. evaluation_data/events_dev."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N sentences of each set."),
+    examples: int = typer.Option(0, "--examples", help="Errors to print (development set only)."),
+) -> None:
+    """Event detection P/R/F1 for ASSAULT and PROTEST, and actor span overlap; JSON on the last line."""
+    from .evaluation.events_eval import format_report, run_events_eval
+
+    r = _or_fail(run_events_eval, None, dev, gsr=gsr, limit=limit, examples=examples)
+    for line in format_report(r):
+        typer.echo(line)
+    for x in r.get("errors", []):
+        typer.echo("  " + json.dumps(x, ensure_ascii=False))
+    typer.echo(json.dumps(r, ensure_ascii=False))
+
+
 @train_app.command("ner")
 def train_ner_cmd(
     out: Optional[Path] = typer.Option(None, "--out", help="Default: src/khabar/data/ner_nn.npz (neural) or "

@@ -160,6 +160,33 @@ class Claim:
 
 
 @dataclass
+class Event:
+    """A conflict event (ACLED typology, PLOVER beside it): `start`/`end` is the trigger word; actors, location,
+    date and the fatality count are traced to the words that support them (spans into the original text)."""
+
+    start: int
+    end: int
+    trigger: str  # the trigger's clean text
+    event_type: str | None  # ACLED event_type; None for a threat or a call (nothing happened to code)
+    sub_event_type: str | None
+    plover: str | None  # ASSAULT, PROTEST, COERCE, MOBILIZE, AGREE, RETREAT, THREATEN
+    plover_mode: str | None = None
+    modality: str = "asserted"  # asserted | threat | plan | call | negated | hypothetical
+    background: bool = False  # recalled from well before the publication date, not the news of the day
+    actor1: dict[str, Any] | None = None  # span + kb_id, name, acled_category, inter
+    actor2: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None  # span + name, lat, lon, country, admin1, geo_precision
+    date: dict[str, Any] | None = None  # value, precision (ACLED time_precision), from: text | published
+    fatalities: int | None = None  # ACLED's best estimate (dozens → 12); None when the text gives none
+    fatalities_range: list[int | None] | None = None  # [low, high] for a vague count
+    fatalities_text: str | None = None
+    claim: int | None = None  # index into `claims` of the attribution that reports it
+    source: str | None = None  # who reports it (the claim's source), None when the article says it itself
+    source_type: str | None = None
+    sentence: int | None = None
+
+
+@dataclass
 class CleanText:
     text: str
     alignment: Alignment
@@ -177,6 +204,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
@@ -211,6 +239,7 @@ class Document:
         d["entities"] = [self._item(e) for e in self.entities]
         d["times"] = [self._item(t) for t in self.times]
         d["claims"] = [self._item(c) for c in self.claims]
+        d["events"] = [self._item(e) for e in self.events]
         d["issues"] = [vars(i).copy() for i in self.issues]
         return d
 
@@ -242,6 +271,7 @@ class Document:
         doc.entities = [_load(Entity, x) for x in d.get("entities", [])]
         doc.times = [_load(TimeExpression, x) for x in d.get("times", [])]
         doc.claims = [_load(Claim, x) for x in d.get("claims", [])]
+        doc.events = [_load(Event, x) for x in d.get("events", [])]
         doc.issues = [Issue(**x) for x in d.get("issues", [])]
         return doc
 

@@ -18,6 +18,7 @@ from .kb.linker import run as link_stage
 from .segment import run as segment_stage
 from .temporal import run as times_stage
 from .claims import run as claims_stage
+from .events import run as events_stage
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon
 
@@ -30,6 +31,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("link", link_stage),
     ("times", times_stage),
     ("claims", claims_stage),
+    ("events", events_stage),
 ]
 
 
