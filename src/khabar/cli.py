@@ -20,6 +20,7 @@ from rich.text import Text
 from . import __version__
 from .document import Document, Meta
 from .pipeline import Context, analyze
+from .events.export import geojson_features, write_acled_csv
 from .readers import InputError, RawArticle, parse_date, read_path
 
 EXIT_INPUT = 1
@@ -65,16 +66,17 @@ def analyze_cmd(
     file: str = typer.Argument("-", help="A text, HTML or JSONL file; '-' or nothing reads stdin."),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD (the anchor "
                                             "for relative dates); overrides what the input says."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text (a readable digest) or json (one JSON object "
-                            "per document: JSONL for a corpus)."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text (a readable digest), json (one JSON object "
+                            "per document: JSONL for a corpus), acled-csv (one row per reported event, ACLED's "
+                            "columns) or geojson (one FeatureCollection of the events with coordinates)."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="text, html or jsonl (default: "
                                                "from the extension, then the content)."),
     tokens: bool = typer.Option(True, "--tokens/--no-tokens", help="Include the tokens layer in JSON."),
     max_mb: float = typer.Option(10.0, "--max-mb", help="Largest document accepted, in MB."),
 ) -> None:
     """Analyse one article or a JSONL corpus."""
-    if fmt not in ("text", "json"):
-        _fail(f"unknown --format {fmt!r} (use text or json)", 2)
+    if fmt not in ("text", "json", "acled-csv", "geojson"):
+        _fail(f"unknown --format {fmt!r} (use text, json, acled-csv or geojson)", 2)
     if published is not None and parse_date(published) is None:
         _fail(f"--published {published!r} is not a date (use YYYY-MM-DD)", 2)
     if file == "-" and sys.stdin.isatty():
@@ -88,6 +90,7 @@ def analyze_cmd(
     ctx = Context.default()
     out = Console(highlight=False, soft_wrap=True)
     failed: list[str] = []
+    features: list[dict] = []
     n = 0
     for art in articles:
         n += 1
@@ -99,8 +102,14 @@ def analyze_cmd(
             _warn(w if art.line is None or w.startswith("line ") else f"line {art.line}: {w}")
         if fmt == "json":
             sys.stdout.write(doc.to_json(tokens=tokens) + "\n")
+        elif fmt == "acled-csv":
+            write_acled_csv([doc], sys.stdout, header=n == 1)
+        elif fmt == "geojson":
+            features.extend(geojson_features(doc))
         else:
             _print_digest(out, doc, source=file if art.line is None else f"{file}:{art.line}")
+    if fmt == "geojson":
+        sys.stdout.write(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n")
     sys.stdout.flush()
     if failed:
         err.print(f"khabar: {n} documents, {len(failed)} failed:", markup=False)
@@ -161,6 +170,7 @@ def _print_digest(out: Console, doc: Document, source: str) -> None:
                 items = sorted(groups[label].items(), key=lambda kv: (-kv[1], kv[0]))
                 out.print(Text(f"  {label}: " + "، ".join(f"{n} ×{c}" if c > 1 else n for n, c in items)))
     _print_entities(out, doc)
+    _print_events(out, doc)
     _print_times(out, doc)
     out.print(Text("Text (obfuscated words marked):", style="bold"))
     out.print(_highlighted(doc))
@@ -236,6 +246,29 @@ def _print_sources(out: Console, doc: Document) -> None:
                   (what[:90] + "…") if len(what) > 90 else what,
                   f"{c.chain_id}.{c.chain_pos}" if c.chain_id is not None else "")
     out.print(t)
+
+
+def _print_events(out: Console, doc: Document) -> None:
+    """Events in text order, one line each: what happened (ACLED type, PLOVER), its status, who did it to whom,
+    where, when, the dead, and who reports it. Threats, plans, calls and denials carry no ACLED type."""
+    if not doc.events:
+        return
+    out.print(Text(f"Events ({len(doc.events)}):", style="bold"))
+    for n, e in enumerate(doc.events, 1):
+        kind = f"{e.event_type} / {e.sub_event_type}" if e.event_type else "no event coded"
+        status = e.modality + (", background" if e.background else "")
+        who = " → ".join(x for x in ((e.actor1 or {}).get("text") or "?", (e.actor2 or {}).get("text") or "")
+                         if x)
+        parts = [f"{n}. {doc.text[e.start:e.end]}: {kind} (PLOVER {e.plover or '—'}), {status}", who]
+        if e.location:
+            parts.append(f"in {e.location['text']}")
+        if e.date:
+            parts.append(f"on {e.date['value']}" + (" (publication date)" if e.date.get("from") == "published" else ""))
+        if e.fatalities is not None:
+            parts.append(f"killed {e.fatalities}" + (f" ({e.fatalities_text})" if e.fatalities_range else ""))
+        parts.append(f"reported by {e.source} ({e.source_type})" if e.source else
+                     ("said by the article itself" if e.claim is None else "reported by an implicit source"))
+        out.print(Text("  " + " · ".join(parts)))
 
 
 def _print_times(out: Console, doc: Document) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..document import Document, Entity, Event
 from ..temporal.words import tkey
 from .extract import Found, Participant, SentenceEvents
-from .words import INTER
+from .words import INTER, PLACE_HEADS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..pipeline import Context
@@ -103,16 +103,17 @@ def _location(doc: Document, places: list[tuple[int, Entity]], c0: int, c1: int,
               s1: int) -> dict[str, Any] | None:
     def pick(lo: int, hi: int, states: bool) -> Entity | None:
         for _, e in places:
-            if lo <= e.start < hi and ((e.kind == "state") == states):
-                return e
+            if lo <= e.start < hi and ((e.kind == "state") == states) and tkey(e.clean) not in PLACE_HEADS:
+                return e  # not a bare "مدينة" or "منطقة" the linker read as a name
         return None
     e = pick(c0, c1, False) or pick(s0, s1, False) or pick(c0, c1, True)
     if e is None or not e.place:
         return None
     p = e.place
     return {"start": e.start, "end": e.end, "text": doc.text[e.start:e.end], "name": p.get("name"),
-            "lat": p.get("lat"), "lon": p.get("lon"), "country": p.get("country"), "admin1": p.get("admin1"),
-            "geo_precision": p.get("geo_precision"), "geonames_id": p.get("geonames_id")}
+            "lat": p.get("latitude"), "lon": p.get("longitude"), "country": p.get("country"),
+            "admin1": p.get("admin1"), "feature": p.get("feature"), "geo_precision": p.get("geo_precision"),
+            "geonameid": p.get("geonameid")}
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -159,8 +160,8 @@ def extract_events(doc: Document) -> list[Event]:
                 modality = "negated"
             fat = f.fatalities
             ev = Event(start, end, " ".join(t.clean for t in toks[ta:tb]),
-                       f.acled_type if modality == "asserted" or modality == "negated" else None,
-                       f.sub_event if modality in ("asserted", "negated") else None,
+                       f.acled_type if modality == "asserted" else None,
+                       f.sub_event if modality == "asserted" else None,
                        f.plover, f.mode, modality, background,
                        _participant(doc, toks, f.actor1, entities, country),
                        _participant(doc, toks, f.actor2, entities, country),
@@ -172,7 +173,7 @@ def extract_events(doc: Document) -> list[Event]:
                        None if claim is None else ((claim.source or {}).get("text") or claim.source_ref),
                        None if claim is None else claim.source_type,
                        sent_no)
-            if modality not in ("asserted", "negated"):
+            if modality != "asserted":
                 ev.event_type = ev.sub_event_type = None
             out.append(ev)
     return out

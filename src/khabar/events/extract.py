@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .words import (ABSTRACT, AFTER_ALLEGED, AGENT_MARKS_KEYED, ALLEGED, ARMED, CALL, CIVILIAN, CLAUSE_BREAKS, COMPLEMENTIZER_PRONOUNS,
-                    FUTURE_AFTER, WEAK_VALIDATORS,
+                    FUTURE_AFTER, OFFICIAL, WEAK_VALIDATORS,
                     ENCLITICS, FIRING, FOILED, FUTURE, GENERIC, HYPOTHETICAL, INTERVENTION, MILITARY_OBJECTS,
                     NEGATION, NON_POLITICAL, PLACE_HEADS, PLAN, PRISONERS, PROCLITICS, PROTESTERS, PUNCT_BREAKS,
                     RESULT, SUB_PRIORITY, TARGET_MARKS, THREAT, VAGUE_COUNTS, WEAPON_OBJECTS, Trigger,
@@ -504,6 +504,13 @@ class SentenceEvents:
         after = self.np_after(main.j, b, 3)
         if actor is None and after is not None and after.kind in ("protesters", "civilian", "other", "actor"):
             actor = after
+        if actor is None and after is not None and after.a == main.j and after.entity is not None and \
+                after.kind == "state":
+            return None  # احتجت وزارة الخارجية: a statement
+        near = {self.bare[y] for y in range(max(a, main.i - 3), min(b, main.j + 3))} | \
+            {self.keys[y] for y in range(max(a, main.i - 3), min(b, main.j + 3))}
+        if main.trig.words[0].startswith(tkey("احتج")) and near & OFFICIAL:
+            return None
         if actor is not None and actor.entity is not None and \
                 getattr(self.entities[actor.entity], "kind", None) in ("state", "government_body"):
             return None  # a government "protesting" is a statement, not a protest
