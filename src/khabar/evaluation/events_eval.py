@@ -67,10 +67,15 @@ def _says(doc, kind: str) -> bool:
     return any(e.plover == kind and e.modality == "asserted" and e.event_type for e in doc.events)
 
 
-def _detection(items: list[tuple[str, bool]], kind: str, run, errors: list | None = None) -> dict[str, Any]:
+def _detection(items: list[tuple[str, bool]], kind: str, run, errors: list | None = None,
+               labels: list[str] | None = None) -> dict[str, Any]:
+    """P/R/F1 of saying yes, and (with the gold labels) how often khabar says yes on each label."""
     tp = fp = fn = 0
-    for text, gold in items:
+    said: dict[str, list[int]] = {}
+    for n, (text, gold) in enumerate(items):
         pred = _says(run(text), kind)
+        if labels is not None:
+            said.setdefault(labels[n], []).append(pred)
         if pred and gold:
             tp += 1
         elif pred:
@@ -81,7 +86,10 @@ def _detection(items: list[tuple[str, bool]], kind: str, run, errors: list | Non
             fn += 1
             if errors is not None:
                 errors.append({"type": kind, "error": "fn", "text": text})
-    return _prf(tp, fp, fn) | {"sentences": len(items), "yes": sum(g for _, g in items)}
+    out = _prf(tp, fp, fn) | {"sentences": len(items), "yes": sum(g for _, g in items)}
+    if labels is not None:
+        out["said_yes_by_label"] = {k: round(sum(v) / len(v), 4) for k, v in sorted(said.items())}
+    return out
 
 
 def _spans(records: list[dict[str, Any]], kind: str, run) -> dict[str, Any]:
@@ -116,16 +124,36 @@ def _spans(records: list[dict[str, Any]], kind: str, run) -> dict[str, Any]:
     return out
 
 
-def load_gsr(data: Path, kind: str) -> list[tuple[str, bool]]:
+def load_gsr(data: Path, kind: str) -> tuple[list[tuple[str, bool]], list[str]]:
     path = data / "arabic_event_gsr" / f"{kind.lower()}_gsr.csv"
     if not path.is_file():
         raise FileNotFoundError(f"{path} not found (set KHABAR_SHARED_DATA)")
-    items = []
+    items, labels = [], []
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["label"] in ("yes", "easy no", "difficult no"):
                 items.append((row["text"], row["label"] == "yes"))
-    return items
+                labels.append(row["label"])
+    return items, labels
+
+
+def load_dev_spans(folder: Path, kind: str) -> list[dict[str, Any]]:
+    """The development set's gold events of one type, as the gold standard's span records (the first event of
+    each sentence: source and target written as in the sentence)."""
+    sents = {}
+    with open(folder / "sentences.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            sents[r["id"]] = r["text"]
+    out = []
+    with open(folder / "labels.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            ev = next((e for e in r.get("events") or [] if e["type"] == kind), None)
+            if r[kind.lower()] == "yes" and ev is not None:
+                out.append({"text": sents[r["id"]], "source_gold": ev.get("source") or "",
+                            "target_gold": ev.get("target") or ""})
+    return out
 
 
 def load_dev(folder: Path, kind: str) -> list[tuple[str, bool]]:
@@ -154,8 +182,8 @@ def run_events_eval(data: Path | None = None, dev: Path | None = None, *, gsr: b
         data = data or shared_data_dir()
         result["gsr"] = {}
         for kind in TYPES:
-            items = load_gsr(data, kind)[:limit]
-            det = _detection(items, kind, run)
+            items, labels = load_gsr(data, kind)
+            det = _detection(items[:limit], kind, run, labels=labels[:limit])
             with open(data / "arabic_event_gsr" / f"{kind.lower()}_spans.json", encoding="utf-8") as fh:
                 records = json.load(fh)[:limit]
             result["gsr"][kind] = {"detection": det, "spans": _spans(records, kind, run)}
@@ -163,7 +191,8 @@ def run_events_eval(data: Path | None = None, dev: Path | None = None, *, gsr: b
         result["dev"] = {}
         for kind in TYPES:
             items = load_dev(dev, kind)[:limit]
-            result["dev"][kind] = {"detection": _detection(items, kind, run, errors)}
+            result["dev"][kind] = {"detection": _detection(items, kind, run, errors),
+                                   "spans": _spans(load_dev_spans(dev, kind)[:limit], kind, run)}
         result["errors"] = errors[:examples]
     result["seconds"] = round(time.perf_counter() - t0, 1)
     return result
@@ -180,6 +209,9 @@ def format_report(r: dict[str, Any]) -> list[str]:
             d = x["detection"]
             lines.append(f"  {kind:<8} detection  P {d['p']:.4f}  R {d['r']:.4f}  F1 {d['f1']:.4f}   "
                          f"({d['sentences']} sentences, {d['yes']} yes; tp {d['tp']} fp {d['fp']} fn {d['fn']})")
+            if d.get("said_yes_by_label"):
+                lines.append(f"  {kind:<8} khabar says yes on: " + ", ".join(
+                    f"{k} {v:.1%}" for k, v in d["said_yes_by_label"].items()))
             for role, s in (x.get("spans") or {}).items():
                 lines.append(f"  {kind:<8} {role} span overlap  P {s['overlap_p']:.4f}  R {s['overlap_r']:.4f}  "
                              f"F1 {s['overlap_f1']:.4f}   word F1 {s['word_f1']:.4f}  ({s['gold']} gold spans)")

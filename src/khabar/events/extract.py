@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .words import (ABSTRACT, AFTER_ALLEGED, AGENT_MARKS_KEYED, ALLEGED, ARMED, CALL, CIVILIAN, CLAUSE_BREAKS, COMPLEMENTIZER_PRONOUNS,
-                    FUTURE_AFTER, OFFICIAL, WEAK_VALIDATORS,
+                    FUTURE_AFTER, OFFICIAL, ORGANIZED, RELATIVES, VICTIM_SUBJECT, VIOLENT_ADJ, WEAK_VALIDATORS,
                     ENCLITICS, FIRING, FOILED, FUTURE, GENERIC, HYPOTHETICAL, INTERVENTION, MILITARY_OBJECTS,
                     NEGATION, NON_POLITICAL, PLACE_HEADS, PLAN, PRISONERS, PROCLITICS, PROTESTERS, PUNCT_BREAKS,
                     RESULT, SUB_PRIORITY, TARGET_MARKS, THREAT, VAGUE_COUNTS, WEAPON_OBJECTS, Trigger,
@@ -147,6 +147,9 @@ class SentenceEvents:
     # -- participants -------------------------------------------------------------------------------------------
     def word_kind(self, x: int) -> str | None:
         b = self.bare[x]
+        if x > 0 and self.keys[x].startswith("ال") and (self.keys[x] in VIOLENT_ADJ or b in VIOLENT_ADJ) and \
+                not self.keys[x - 1].startswith(("و", "ف")) and self.bare[x - 1] not in (tkey("من"), tkey("على")):
+            return None  # التفجير الإرهابي: an adjective
         cands = {self.keys[x], b, b[2:] if b.startswith("ال") else "ال" + b}
         if cands & PROTESTERS:
             return "protesters"
@@ -203,9 +206,19 @@ class SentenceEvents:
             if self.entity_kind(ent) in ("armed", "state", "actor"):
                 return Participant(a, b, kb, self.entity_kind(ent) if kind == "armed" else kind)
             return Participant(a, b, None, kind)
-        if b < stop and self.keys[b].startswith("ال") and not find_hits([self.keys[b]]) and \
-                self.keys[b] not in CLAUSE_BREAKS:
-            b += 1
+        for _ in range(3):  # a construct chain or adjectives: مسجد قوات الطوارئ, جنود النظام السوري
+            if b >= stop or find_hits([self.keys[b]]) or self.keys[b] in CLAUSE_BREAKS or self.keys[b] in \
+                    PUNCT_BREAKS or not self.keys[b][:1].isalpha() or self.keys[b] in RELATIVES:
+                break
+            if self.ent_at[b] >= 0:
+                e = self.ent_at[b]
+                while b < stop and self.ent_at[b] == e:
+                    b += 1
+                break
+            if self.keys[b].startswith("ال") or self.word_kind(b) is not None:
+                b += 1
+                continue
+            break
         return Participant(a, b, None, kind)
 
     def last_actor_before(self, x: int, other: Participant | None) -> Participant | None:
@@ -236,6 +249,14 @@ class SentenceEvents:
         return None
 
     def np_before(self, x: int, start: int, cues: set[int], limit: int = 8) -> Participant | None:
+        if x - 1 >= start and self.keys[x - 1] in RELATIVES:
+            # "التفجير الذي استهدف": the subject is the antecedent; an actor only if it names one
+            if x - 2 >= start and self.word_kind(x - 2) == "armed":
+                a = x - 2
+                if a > start and (parse_number(self.keys, a - 1) or self.keys[a - 1] in VAGUE_COUNTS):
+                    a -= 1
+                return Participant(a, x - 1, None, "armed")
+            return None
         y = x - 1
         passed_cue = False
         while y >= max(start, x - limit):
@@ -314,6 +335,10 @@ class SentenceEvents:
             if k in VAGUE_COUNTS:
                 return VAGUE_COUNTS[k], (y, y + 1)
             break
+        for y in range(hit.j, min(stop, hit.j + 9)):  # قتل انتحاري، يشتبه بانتمائه للتنظيم، 32 شخصا
+            n = parse_number(self.keys, y)
+            if n is not None and n[1] < stop and self.word_kind(n[1]) in ("civilian", "armed"):
+                return (n[0], n[0], n[0]), (y, n[1])
         for y in range(max(0, hit.i - 3), hit.i):
             n = parse_number(self.keys, y)
             if n is not None and n[1] == hit.i:
@@ -342,6 +367,8 @@ class SentenceEvents:
             return True
         b = min(len(self.keys), b + 6)  # a comma after the verb: استهدفت، بصاروخين
         for y in range(a, b):
+            if self.keys[y] in VIOLENT_ADJ or self.bare[y] in VIOLENT_ADJ:
+                return True
             if self.word_kind(y) == "armed" or (self.ent_at[y] >= 0 and
                                                 self.entity_kind(self.entities[self.ent_at[y]]) == "armed"):
                 return True
@@ -428,11 +455,55 @@ class SentenceEvents:
             if agent is not None:
                 break
         first_verb = next((h for h in violent if h.trig.pos == "verb"), None)
+        victim_subject = first_verb is not None and (self.bare[first_verb.i] in VICTIM_SUBJECT or
+                                                     self.keys[first_verb.i] in VICTIM_SUBJECT)
+        pre_victims = self.np_before(first_verb.i, a, cues) if victim_subject else None
+        if victim_subject:
+            first_verb = next((h for h in violent if h.trig.pos == "verb" and h is not first_verb and
+                               self.bare[h.i] not in VICTIM_SUBJECT), None)
+        if sub == "Armed clash" or main.trig.sub_event == "Armed clash":
+            for y in range(main.j, min(b, main.j + 3)):  # اشتباكات بين X وY, معارك خاضها X مع Y
+                if self.bare[y] in (tkey("بين"),) or self.keys[y] in (tkey("بين"),):
+                    x1 = self.np_after(y + 1, b, 2)
+                    if x1 is not None:
+                        x2 = self.np_after(x1.b, b, 3)
+                        agent, target = x1, x2
+                    break
+        if agent is None and self.word_kind(main.i) == "armed":
+            agent = Participant(main.i, main.j, None, "armed")  # the trigger names the doer: انتحاري, مسلحون
+        pre_target: Participant | None = None
         if agent is None and first_verb is not None:
-            agent = self.np_before(first_verb.i, a, cues)
+            before = self.np_before(first_verb.i, a, cues)
+            after_verb = self.np_after(first_verb.j, b, 2)
+            if first_verb.pronoun and after_verb is not None and after_verb.a == first_verb.j and \
+                    after_verb.kind in ("armed", "state", "actor"):
+                agent, pre_target = after_verb, before  # قصفها الجيش التركي: the object is the pronoun
+            else:
+                agent = before
             if agent is None and first_verb.i - a <= 1 and self.last_agent is not None:
                 agent = self.last_agent  # "… كما قضت على X": the verb goes on with the subject before it
+            if agent is None:
+                agent = self.np_before(first_verb.i, 0, cues, limit=10)  # across a comma: أوقف 4 مسلحين …، واختطفوا
+                if agent is not None and agent.kind not in ("armed", "state"):
+                    agent = None
+        if agent is None:
+            for h in violent:  # هجمات لحزب العمال, قذائف الحوثي, غارات التحالف: the doer in the genitive
+                if h.trig.pos == "noun" and h.trig.role in ("attack", "attack_weak", "weapon"):
+                    y = h.j
+                    while y < min(b, h.j + 3) and (self.keys[y] in VIOLENT_ADJ or self.bare[y] in VIOLENT_ADJ or
+                                                   self.keys[y] in (tkey("منفصلة"), tkey("متفرقة"))):
+                        y += 1
+                    p = self.np_at(y, b) if y < b else None
+                    if p is not None and p.kind in ("armed", "state") and p.entity is not None:
+                        agent = p
+                        break
+        if agent is None and first_verb is None:
+            before = self.np_before(main.i, a, cues)
+            if before is not None and before.kind == "armed":
+                agent = before  # اتهم البيان عناصر الحزب بتنفيذ الهجوم
         after = self.np_after(main.j, b)
+        if agent is not None and after is not None and (after.a, after.b) == (agent.a, agent.b):
+            after = self.np_after(agent.b, b)
         if after is not None:
             if main.trig.pos == "verb" and agent is None and after.kind in ("armed", "state", "actor") and \
                     (after.a == main.j) and keys_not_mark(self.keys, after.a - 1):
@@ -447,6 +518,10 @@ class SentenceEvents:
             if target is None and (self.keys[y] in TARGET_MARKS or self.bare[y] in TARGET_MARKS) and y >= main.i \
                     and not (y + 1 < b and self.bare[y + 1] in (tkey("يد"), tkey("أيدي"))):
                 target = self.np_after(y + 1, b, 3)
+        if target is None and pre_target is not None:
+            target = pre_target
+        if pre_victims is not None and (target is None or target.kind not in ("civilian", "armed", "protesters")):
+            target = pre_victims
         if target is not None and agent is not None and (target.a, target.b) == (agent.a, agent.b):
             target = None
         if target is None and (main.pronoun or main.trig.pos == "noun" and self.keys[main.j - 1].endswith(
@@ -465,6 +540,10 @@ class SentenceEvents:
                 break
         if target is None and kills:
             target = victims or self.np_after(kills[0].j, b, 3)
+        if victims is not None and (target is None or target.kind not in ("civilian", "armed", "protesters")):
+            target = victims
+        if target is not None and agent is not None and (target.a < agent.b and agent.a < target.b):
+            target = None
         if fatal is None and kills and target is not None and target.entity is not None and \
                 self.entities[target.entity].label == "PER":
             fatal = (1, 1, 1)
@@ -500,7 +579,14 @@ class SentenceEvents:
         modality = self.modality(main, a)
         if modality == "generic":
             return None
-        actor = self.np_before(main.i, a, cues, 4)
+        actor = None
+        if self.word_kind(main.i) == "protesters":
+            p = self.np_at(main.i, b)  # متظاهرون أتراك: the trigger names the protesters
+            actor = p if p is not None else Participant(main.i, main.j, None, "protesters")
+        for y in range(main.j, min(b, main.j + 3)):  # مظاهرة نظمها طلاب, احتجاجات شارك فيها الآلاف
+            if self.bare[y] in ORGANIZED:
+                actor = actor or self.np_after(y + 1, b, 3)
+        actor = actor or self.np_before(main.i, a, cues, 4)
         after = self.np_after(main.j, b, 3)
         if actor is None and after is not None and after.kind in ("protesters", "civilian", "other", "actor"):
             actor = after
