@@ -184,6 +184,7 @@ def test_example_article_events(example):
     assert mobilize.actor1["kb_id"] == "tr" and mobilize.sub_event_type == "Change to group/activity"
     threat = next(e for e in evs if e.modality == "threat")
     assert threat.plover == "THREATEN" and threat.event_type is None and threat.location["text"] == "عفرين"
+    assert {p["name"] for p in threat.places} >= {"‘Afrīn", "Jarābulus", "Al Bāb"}
     assert threat.source_type == "anonymous_source"
     # nothing in the article is coded as a protest, and no threat is exported as an event
     assert not [e for e in evs if e.plover == "PROTEST"]

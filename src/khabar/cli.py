@@ -261,7 +261,8 @@ def _print_events(out: Console, doc: Document) -> None:
                          if x)
         parts = [f"{n}. {doc.text[e.start:e.end]}: {kind} (PLOVER {e.plover or '—'}), {status}", who]
         if e.location:
-            parts.append(f"in {e.location['text']}")
+            others = [p["text"] for p in e.places if p["start"] != e.location["start"]]
+            parts.append(f"in {e.location['text']}" + (f" (also {', '.join(others)})" if others else ""))
         if e.date:
             parts.append(f"on {e.date['value']}" + (" (publication date)" if e.date.get("from") == "published" else ""))
         if e.fatalities is not None:

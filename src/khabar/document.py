@@ -176,6 +176,7 @@ class Event:
     actor1: dict[str, Any] | None = None  # span + kb_id, name, acled_category, inter
     actor2: dict[str, Any] | None = None
     location: dict[str, Any] | None = None  # span + name, lat, lon, country, admin1, geo_precision
+    places: list[dict[str, Any]] = field(default_factory=list)  # every place of its clause (في عفرين وجرابلس والباب)
     date: dict[str, Any] | None = None  # value, precision (ACLED time_precision), from: text | published
     fatalities: int | None = None  # ACLED's best estimate (dozens → 12); None when the text gives none
     fatalities_range: list[int | None] | None = None  # [low, high] for a vague count

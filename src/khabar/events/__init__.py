@@ -99,6 +99,19 @@ def _date(doc: Document, s0: int, s1: int, c0: int, c1: int) -> dict[str, Any] |
     return None
 
 
+def _place(doc: Document, e: Entity) -> dict[str, Any]:
+    p = e.place or {}
+    return {"start": e.start, "end": e.end, "text": doc.text[e.start:e.end], "name": p.get("name"),
+            "lat": p.get("latitude"), "lon": p.get("longitude"), "country": p.get("country"),
+            "admin1": p.get("admin1"), "feature": p.get("feature"), "geo_precision": p.get("geo_precision"),
+            "geonameid": p.get("geonameid")}
+
+
+def _clause_places(doc: Document, places: list[tuple[int, Entity]], c0: int, c1: int) -> list[dict[str, Any]]:
+    return [_place(doc, e) for _, e in places if c0 <= e.start < c1 and e.kind != "state" and
+            tkey(e.clean) not in PLACE_HEADS]
+
+
 def _location(doc: Document, places: list[tuple[int, Entity]], c0: int, c1: int, s0: int,
               s1: int) -> dict[str, Any] | None:
     def pick(lo: int, hi: int, states: bool) -> Entity | None:
@@ -109,11 +122,7 @@ def _location(doc: Document, places: list[tuple[int, Entity]], c0: int, c1: int,
     e = pick(c0, c1, False) or pick(s0, s1, False) or pick(c0, c1, True)
     if e is None or not e.place:
         return None
-    p = e.place
-    return {"start": e.start, "end": e.end, "text": doc.text[e.start:e.end], "name": p.get("name"),
-            "lat": p.get("latitude"), "lon": p.get("longitude"), "country": p.get("country"),
-            "admin1": p.get("admin1"), "feature": p.get("feature"), "geo_precision": p.get("geo_precision"),
-            "geonameid": p.get("geonameid")}
+    return _place(doc, e)
 
 
 def extract_events(doc: Document) -> list[Event]:
@@ -165,7 +174,7 @@ def extract_events(doc: Document) -> list[Event]:
                        f.plover, f.mode, modality, background,
                        _participant(doc, toks, f.actor1, entities, country),
                        _participant(doc, toks, f.actor2, entities, country),
-                       loc, when,
+                       loc, _clause_places(doc, places, c0, c1), when,
                        fat[0] if fat else None,
                        [fat[1], fat[2]] if fat and fat[1] != fat[2] else None,
                        _span(doc, toks, *f.fatalities_at)["text"] if f.fatalities_at else None,
