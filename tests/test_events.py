@@ -226,8 +226,14 @@ def test_acled_csv_has_acled_columns_and_only_reported_events(example):
     assert list(df.columns) == ACLED_COLUMNS and len(df) == len(rows)
 
 
-def test_geojson_is_a_feature_collection_of_points(example):
+def test_geojson_is_a_feature_collection_of_points(example, tmp_path):
     g = json.loads(json.dumps(geojson([example]), ensure_ascii=False))
+    gpd = pytest.importorskip("geopandas")
+    path = tmp_path / "events.geojson"
+    path.write_text(json.dumps(g, ensure_ascii=False), encoding="utf-8")
+    frame = gpd.read_file(path)
+    assert len(frame) == len(g["features"]) and str(frame.crs).endswith("4326")
+    assert "Air/drone strike" in set(frame["sub_event_type"])
     assert g["type"] == "FeatureCollection" and g["features"]
     for f in g["features"]:
         lon, lat = f["geometry"]["coordinates"]
