@@ -189,6 +189,7 @@ def run_events_eval(data: Path | None = None, dev: Path | None = None, *, gsr: b
             result["gsr"][kind] = {"detection": det, "spans": _spans(records, kind, run)}
     if dev is not None:
         result["dev"] = {}
+        result["dev_set"] = str(dev)
         for kind in TYPES:
             items = load_dev(dev, kind)[:limit]
             result["dev"][kind] = {"detection": _detection(items, kind, run, errors),
@@ -204,7 +205,7 @@ def format_report(r: dict[str, Any]) -> list[str]:
         if name not in r:
             continue
         lines.append("PLOVER Arabic gold standard (arabic_event_gsr)" if name == "gsr" else
-                     "development set (evaluation_data/events_dev)")
+                     f"development set ({r.get('dev_set', 'dev')})")
         for kind, x in r[name].items():
             d = x["detection"]
             lines.append(f"  {kind:<8} detection  P {d['p']:.4f}  R {d['r']:.4f}  F1 {d['f1']:.4f}   "

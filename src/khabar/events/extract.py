@@ -301,7 +301,8 @@ class SentenceEvents:
             return "threat"
         if any(k in FUTURE or b in FUTURE for k, b in zip(before, bare)):
             return "threat"
-        if any(k in CALL or b in CALL for k, b in zip(before, bare)):
+        protesters = self.word_kind(hit.i) == "protesters"  # طالب المتظاهرون: they demand, they did protest
+        if not protesters and any(k in CALL or b in CALL for k, b in zip(before, bare)):
             return "call"
         if any(k in ALLEGED or b in ALLEGED for k, b in zip(before[-4:], bare[-4:])) or \
                 (hit.j < len(self.keys) and self.keys[hit.j] in AFTER_ALLEGED):
@@ -309,12 +310,20 @@ class SentenceEvents:
         if hit.prefix.endswith("ل") and not (before and _bare(before[-1]).startswith(
                 (tkey("تعرض"), tkey("يتعرض"), tkey("تتعرض")))):
             return "plan"  # لقصف, للقضاء على: a purpose, unless "تعرض لـ" (was subjected to)
-        if any(k in PLAN or b in PLAN for k, b in zip(before, bare)):
+        if not protesters and any(k in PLAN or b in PLAN for k, b in zip(before, bare)):
             return "plan"
         if any(k in HYPOTHETICAL for k in before[-4:] if k != tkey("قد")):
             return "hypothetical"
         if tkey("قد") in before[-2:] and trig_key[:1] in ("ي", "ت"):
             return "hypothetical"
+        for y in range(max(0, len(before) - 4), len(before) - 1):  # "بما قد يزيد من خروج المتظاهرين"
+            if before[y] == tkey("قد") and before[y + 1][:1] in ("ي", "ت") and len(before[y + 1]) > 3:
+                return "hypothetical"
+        if hit.trig.pos == "noun" and hit.i > 0:  # "380 هجوما إرهابيا خلال العام": a count of attacks, not one
+            for y in range(max(0, hit.i - 2), hit.i):
+                n = parse_number(self.keys, y)
+                if n is not None and n[1] == hit.i and n[0] >= 5 and hit.trig.role in ("attack", "attack_weak"):
+                    return "generic"
         if any(k in GENERIC or b in GENERIC for k, b in zip(before[-2:], bare[-2:])):
             return "generic"
         return "asserted"
