@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -73,6 +74,8 @@ def analyze_cmd(
                                                "from the extension, then the content)."),
     tokens: bool = typer.Option(True, "--tokens/--no-tokens", help="Include the tokens layer in JSON."),
     max_mb: float = typer.Option(10.0, "--max-mb", help="Largest document accepted, in MB."),
+    techniques: bool = typer.Option(True, "--techniques/--no-techniques", help="Score persuasion techniques "
+                                    "per paragraph (an embedding model: the slowest stage; off for fast corpus runs)."),
 ) -> None:
     """Analyse one article or a JSONL corpus."""
     if fmt not in ("text", "json", "acled-csv", "geojson"):
@@ -88,6 +91,8 @@ def analyze_cmd(
     except ValueError as e:
         _fail(str(e), 2)
     ctx = Context.default()
+    if not techniques:
+        ctx = replace(ctx, techniques=False)
     out = Console(highlight=False, soft_wrap=True)
     failed: list[str] = []
     features: list[dict] = []
@@ -170,6 +175,7 @@ def _print_digest(out: Console, doc: Document, source: str) -> None:
                 items = sorted(groups[label].items(), key=lambda kv: (-kv[1], kv[0]))
                 out.print(Text(f"  {label}: " + "، ".join(f"{n} ×{c}" if c > 1 else n for n, c in items)))
     _print_entities(out, doc)
+    _print_framing(out, doc)
     _print_events(out, doc)
     _print_times(out, doc)
     out.print(Text("Text (obfuscated words marked):", style="bold"))
@@ -246,6 +252,42 @@ def _print_sources(out: Console, doc: Document) -> None:
                   (what[:90] + "…") if len(what) > 90 else what,
                   f"{c.chain_id}.{c.chain_pos}" if c.chain_id is not None else "")
     out.print(t)
+
+
+def _print_framing(out: Console, doc: Document) -> None:
+    """How the article names each actor, the loaded words it uses (with whom they target), and the paragraphs
+    that use persuasion techniques."""
+    f = doc.frames or {}
+    labels = [a for a in f.get("actor_labels", []) if sum(a["labels"].values()) > 1 or a.get("loaded")]
+    if labels:
+        out.print(Text("How the article names the actors:", style="bold"))
+        for a in labels[:12]:
+            names = "، ".join(f"{k} ×{v}" if v > 1 else k for k, v in
+                              sorted(a["labels"].items(), key=lambda kv: -kv[1]))
+            head = a.get("name") or next(iter(a["labels"]))
+            loaded = ", ".join(f"{k} {v}" for k, v in (a.get("loaded") or {}).items())
+            out.print(Text(f"  {head}: {names}" + (f" (loaded: {loaded})" if loaded else "")))
+    terms = f.get("loaded_terms", [])
+    if terms:
+        by: dict[str, list[str]] = {}
+        for t in terms:
+            by.setdefault(t["category"], []).append(t["text"] + (f" → {t['target_text']}" if t.get("target_text")
+                                                                 else ""))
+        out.print(Text(f"Loaded terms ({len(terms)}):", style="bold"))
+        for cat, items in by.items():
+            out.print(Text(f"  {cat}: " + "، ".join(items)))
+    paras = f.get("paragraphs", [])
+    if paras:
+        persuasive = [p for p in paras if p["persuasive"]]
+        counts: dict[str, int] = {}
+        for p in persuasive:
+            for t in p["techniques"]:
+                counts[t["name"]] = counts.get(t["name"], 0) + 1
+        top = ", ".join(f"{k} ×{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])[:6])
+        out.print(Text(f"Persuasion techniques: {len(persuasive)} of {len(paras)} paragraphs persuasive"
+                       + (f"; {top}" if top else "")))
+    for n in f.get("notes", []):
+        out.print(Text(f"  note: {n}", style="yellow"))
 
 
 def _print_events(out: Console, doc: Document) -> None:
@@ -481,6 +523,21 @@ def eval_events_cmd(
     for x in r.get("errors", []):
         typer.echo("  " + json.dumps(x, ensure_ascii=False))
     typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@eval_app.command("framing")
+def eval_framing_cmd(
+    data: Optional[Path] = typer.Option(None, "--data", help="The shared data folder (default: ../shared/data "
+                                        "or $KHABAR_SHARED_DATA)."),
+) -> None:
+    """Persuasion techniques: micro-F1 on ArAIEval 2023 task 1A and 1B test and on the ArMPro multilabel test
+    (evaluation only), beside the majority class; throughput and model size. JSON on the last line."""
+    from .datasets import shared_data_dir
+    from .evaluation.framing_eval import evaluate_framing, format_report, throughput
+
+    r = _or_fail(evaluate_framing, data or shared_data_dir())
+    r["throughput"] = throughput()
+    typer.echo(format_report(r))
 
 
 @train_app.command("ner")

@@ -206,6 +206,9 @@ class Document:
     times: list[TimeExpression] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # framing (khabar.framing.Frames.to_dict()): loaded terms with their targets, the actor label table, the
+    # persuasion techniques per paragraph; spans into `text`. None until the frames stage has run.
+    frames: dict[str, Any] | None = None
     issues: list[Issue] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> str:
@@ -241,6 +244,8 @@ class Document:
         d["times"] = [self._item(t) for t in self.times]
         d["claims"] = [self._item(c) for c in self.claims]
         d["events"] = [self._item(e) for e in self.events]
+        if self.frames is not None:
+            d["frames"] = self.frames
         d["issues"] = [vars(i).copy() for i in self.issues]
         return d
 
@@ -273,6 +278,7 @@ class Document:
         doc.times = [_load(TimeExpression, x) for x in d.get("times", [])]
         doc.claims = [_load(Claim, x) for x in d.get("claims", [])]
         doc.events = [_load(Event, x) for x in d.get("events", [])]
+        doc.frames = d.get("frames")
         doc.issues = [Issue(**x) for x in d.get("issues", [])]
         return doc
 

@@ -19,10 +19,16 @@ from .segment import run as segment_stage
 from .temporal import run as times_stage
 from .claims import run as claims_stage
 from .events import run as events_stage
+from .framing import frame_document
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon
 
 Stage = Callable[[Document, "Context"], None]
+
+
+def frames_stage(doc: Document, ctx: "Context") -> None:
+    doc.frames = frame_document(doc, techniques=ctx.techniques).to_dict()
+
 
 STAGES: list[tuple[str, Stage]] = [
     ("clean", clean_stage),
@@ -32,6 +38,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("times", times_stage),
     ("claims", claims_stage),
     ("events", events_stage),
+    ("frames", frames_stage),
 ]
 
 
@@ -39,6 +46,7 @@ STAGES: list[tuple[str, Stage]] = [
 class Context:
     lexicon: Lexicon
     ner: SequenceTagger | None = None
+    techniques: bool = True  # score persuasion techniques per paragraph (the slowest stage: an embedding model)
 
     @classmethod
     def default(cls) -> "Context":

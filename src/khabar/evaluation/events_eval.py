@@ -32,7 +32,7 @@ def _pipeline():
     from ..pipeline import STAGES, Context, analyze
 
     ctx = Context.default()
-    stages = [(n, s) for n, s in STAGES if n != "times"]
+    stages = [(n, s) for n, s in STAGES if n not in ("times", "frames")]
 
     def run(text: str):
         return analyze(text, ctx=ctx, stages=stages)
