@@ -20,6 +20,8 @@ is reported as `{"available": false, "why": ...}`, not raised. The functions onl
 
 from __future__ import annotations
 
+import dataclasses
+
 import gc
 import json
 import lzma
@@ -306,7 +308,7 @@ def _rss_kb() -> int | None:
 
 
 def bench_analyze(texts: list[str], sizes: tuple[int, ...] = (100, 500, 2000), *, repeats: int = 1,
-                  tracemalloc_docs: int = 50, progress: bool = False) -> dict:
+                  tracemalloc_docs: int = 50, progress: bool = False, techniques: bool = False) -> dict:
     """The whole pipeline on growing prefixes of `texts` (sizes above len(texts) are cut to it).
 
     Per size: documents/s and MB/s of `analyze` (best of `repeats`, documents kept in a list as a caller
@@ -317,11 +319,15 @@ def bench_analyze(texts: list[str], sizes: tuple[int, ...] = (100, 500, 2000), *
     needed beyond the high-water mark the process had already reached (0 when it stayed below it); on Linux
     `rss_growth_kb` adds the change of the current RSS over the pass, documents still held. Separately, untimed, a tracemalloc
     run over the first `tracemalloc_docs` texts gives the Python-level peak and retained memory per document.
+    The persuasion-technique classifier (an embedding model per paragraph, by far the slowest stage) runs only
+    with `techniques=True`, as in a corpus run with `--no-techniques`; `khabar eval framing` reports its speed.
     """
     if not texts:
         raise ValueError("no texts to benchmark")
     repeats = max(1, int(repeats))
     ctx = Context.default()  # lexicon load excluded from every timing below
+    if not techniques:
+        ctx = dataclasses.replace(ctx, techniques=False)
     lex = ctx.lexicon
     analyze(texts[0], ctx=ctx)  # warm-up
     clean(texts[0], lex)
@@ -397,6 +403,7 @@ def bench_analyze(texts: list[str], sizes: tuple[int, ...] = (100, 500, 2000), *
         "docs": len(texts),
         "repeats": repeats,
         "stages": [name for name, _ in STAGES],
+        "techniques": techniques,
         "sizes": runs,
         "tracemalloc": memory,
         "ratio_meaning": "pipeline best time / clean-only best time on the same texts (the later stages' cost)",

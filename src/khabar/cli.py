@@ -612,13 +612,16 @@ def bench_analyze_cmd(
     corpus: Optional[Path] = typer.Option(None, "--corpus"),
     split: str = typer.Option("heldout", "--split", help="SaudiNewsNet part: test, dev, heldout or all."),
     repeats: int = typer.Option(1, "--repeats", help="Timed passes per size."),
+    techniques: bool = typer.Option(False, "--techniques/--no-techniques", help="Include the persuasion-technique "
+                                    "classifier (an embedding model per paragraph; off by default, as in a corpus "
+                                    "run with --no-techniques)."),
 ) -> None:
     """Whole-pipeline documents/s and peak memory as the corpus grows."""
     from . import bench
 
     texts = _bench_texts(corpus, docs, split)
     sizes = tuple(s for s in (100, 500, 2000, 10000) if s < len(texts)) + (len(texts),)
-    _print_result(bench.bench_analyze(texts, sizes=sizes, repeats=repeats))
+    _print_result(bench.bench_analyze(texts, sizes=sizes, repeats=repeats, techniques=techniques))
 
 
 @bench_app.command("ner")
