@@ -28,9 +28,11 @@ def load(path: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def main() -> int:
-    labels_path = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "labels.jsonl"
-    sents_path = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "sentences.jsonl"
+def main(here: Path = HERE, id_prefix: str | None = None) -> int:
+    """Check `here`/labels.jsonl against `here`/sentences.jsonl (or the paths given on the command line); with
+    `id_prefix`, every sentence id must start with it (batch 2 reuses this check with "ew")."""
+    labels_path = Path(sys.argv[1]) if len(sys.argv) > 1 else here / "labels.jsonl"
+    sents_path = Path(sys.argv[2]) if len(sys.argv) > 2 else here / "sentences.jsonl"
     sents = load(sents_path)
     labels = load(labels_path)
     errors: list[str] = []
@@ -40,6 +42,10 @@ def main() -> int:
 
     sent_ids = [s["id"] for s in sents]
     label_ids = [r.get("id") for r in labels]
+    if id_prefix is not None:
+        bad_prefix = [i for i in sent_ids if not (isinstance(i, str) and i.startswith(id_prefix))]
+        if bad_prefix:
+            err(f"{len(bad_prefix)} sentence ids do not start with {id_prefix!r}, e.g. {bad_prefix[:5]}")
     dup = [i for i, c in Counter(label_ids).items() if c > 1]
     if dup:
         err(f"duplicate ids: {dup[:10]}")

@@ -34,9 +34,11 @@ def pattern(words: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:^|[^" + AR + r"])(?:[وف])?(?:[بلك])?(?:ال)?(?:" + alts + r")")
 
 
-def main(path: str) -> None:
+def pools(path: str) -> dict[str, list[dict]]:
+    """Every sentence of 40–400 characters in the articles of `path`, by pool: protest words, else violence
+    words, else random (batch 2 draws from the same pools)."""
     vio, pro = pattern(VIOLENCE), pattern(PROTEST)
-    pools: dict[str, list[dict]] = {"violence": [], "protest": [], "random": []}
+    out: dict[str, list[dict]] = {"violence": [], "protest": [], "random": []}
     with open(path, encoding="utf-8") as f:
         for line_no, line in enumerate(f):
             art = json.loads(line)
@@ -47,19 +49,22 @@ def main(path: str) -> None:
                     continue
                 rec = {"article": line_no, "url": art.get("url"), "published": (art.get("date_extracted") or "")[:10],
                        "text": sent}
-                if pro.search(sent):
-                    pools["protest"].append(rec)
-                elif vio.search(sent):
-                    pools["violence"].append(rec)
-                else:
-                    pools["random"].append(rec)
-    rng = random.Random(20261129)
-    picked = (rng.sample(pools["violence"], min(330, len(pools["violence"])))
-              + rng.sample(pools["protest"], min(170, len(pools["protest"])))
-              + rng.sample(pools["random"], 60))
+                key = "protest" if pro.search(sent) else "violence" if vio.search(sent) else "random"
+                out[key].append(rec)
+    return out
+
+
+def draw(found: dict[str, list[dict]], seed: int, sizes: dict[str, int], prefix: str) -> None:
+    rng = random.Random(seed)
+    picked = [r for key in ("violence", "protest", "random")
+              for r in rng.sample(found[key], min(sizes[key], len(found[key])))]
     rng.shuffle(picked)
     for i, rec in enumerate(picked):
-        print(json.dumps({"id": f"ev{i:04d}", **rec}, ensure_ascii=False))
+        print(json.dumps({"id": f"{prefix}{i:04d}", **rec}, ensure_ascii=False))
+
+
+def main(path: str) -> None:
+    draw(pools(path), 20261129, {"violence": 330, "protest": 170, "random": 60}, "ev")
 
 
 if __name__ == "__main__":

@@ -1,136 +1,20 @@
 #!/usr/bin/env python3
-"""Validate labels.jsonl against sentences.jsonl (events development set, batch 2: ids "ew0000".."ew0399"). Stdlib only.
+"""Validate labels.jsonl against sentences.jsonl (events development set, batch 2: ids "ew0000".."ew0399").
 
 Usage:  python3 evaluation_data/events_dev2/check_labels.py [labels.jsonl] [sentences.jsonl]
 
-Checks: every sentence id starts with "ew" and is labelled exactly once and in the same order; label values are in the
-allowed vocabularies; every trigger/source/target is an exact substring of its sentence; events of a
-type are present iff that type is "yes"; fatalities is null or a non-negative int; background is a bool.
-Prints counts per label and per type, and exits 1 on any error.
+The checks are batch 1's (../events_dev/check_labels.py), run on this folder, plus the id prefix "ew".
 """
 from __future__ import annotations
 
-import json
+import importlib.util
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ID_PREFIX = "ew"  # batch 2 ids: ew0000 ... ew0399
-LABELS = {"yes", "no", "ambiguous"}
-TYPES = {"ASSAULT": "assault", "PROTEST": "protest"}
-MODALITIES = {None, "threat", "plan", "call", "denial", "hypothetical", "generic", "negated"}
-KEYS = {"id", "assault", "protest", "events", "modality", "note"}
-EVENT_KEYS = {"type", "trigger", "source", "target", "fatalities", "background"}
-
-
-def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def main() -> int:
-    labels_path = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "labels.jsonl"
-    sents_path = Path(sys.argv[2]) if len(sys.argv) > 2 else HERE / "sentences.jsonl"
-    sents = load(sents_path)
-    labels = load(labels_path)
-    errors: list[str] = []
-
-    def err(msg: str) -> None:
-        errors.append(msg)
-
-    sent_ids = [s["id"] for s in sents]
-    bad_prefix = [i for i in sent_ids if not (isinstance(i, str) and i.startswith(ID_PREFIX))]
-    if bad_prefix:
-        err(f"{len(bad_prefix)} sentence ids do not start with {ID_PREFIX!r}, e.g. {bad_prefix[:5]}")
-    label_ids = [r.get("id") for r in labels]
-    dup = [i for i, c in Counter(label_ids).items() if c > 1]
-    if dup:
-        err(f"duplicate ids: {dup[:10]}")
-    missing = set(sent_ids) - set(label_ids)
-    extra = set(label_ids) - set(sent_ids)
-    if missing:
-        err(f"{len(missing)} sentence ids not labelled, e.g. {sorted(missing)[:10]}")
-    if extra:
-        err(f"{len(extra)} labelled ids not in sentences, e.g. {sorted(extra)[:10]}")
-    if not dup and not missing and not extra and label_ids != sent_ids:
-        err("ids are not in the same order as sentences.jsonl")
-
-    text = {s["id"]: s["text"] for s in sents}
-    counts = {t: Counter() for t in TYPES.values()}
-    n_events = Counter()
-    n_background = 0
-    modality_counts = Counter()
-    for r in labels:
-        rid = r.get("id")
-        where = f"{rid}:"
-        if set(r) != KEYS:
-            err(f"{where} keys {sorted(r)} != {sorted(KEYS)}")
-        t = text.get(rid, "")
-        for field in TYPES.values():
-            v = r.get(field)
-            if v not in LABELS:
-                err(f"{where} {field}={v!r} not in {sorted(LABELS)}")
-            counts[field][v] += 1
-        mod = r.get("modality")
-        if mod not in MODALITIES:
-            err(f"{where} modality={mod!r} not allowed")
-        modality_counts[mod] += 1
-        note = r.get("note")
-        if not isinstance(note, str):
-            err(f"{where} note must be a string")
-        elif not note.strip() and ("yes" in (r.get("assault"), r.get("protest"))
-                                   or "ambiguous" in (r.get("assault"), r.get("protest"))):
-            err(f"{where} a yes/ambiguous label needs a note")
-        events = r.get("events")
-        if not isinstance(events, list):
-            err(f"{where} events must be a list")
-            continue
-        seen_types = set()
-        for k, ev in enumerate(events):
-            w = f"{where} event {k}:"
-            if not isinstance(ev, dict) or set(ev) != EVENT_KEYS:
-                err(f"{w} keys must be {sorted(EVENT_KEYS)}")
-                continue
-            if ev["type"] not in TYPES:
-                err(f"{w} type={ev['type']!r}")
-                continue
-            seen_types.add(ev["type"])
-            n_events[ev["type"]] += 1
-            for key in ("trigger", "source", "target"):
-                val = ev[key]
-                if not isinstance(val, str):
-                    err(f"{w} {key} must be a string")
-                elif t.find(val) < 0:
-                    err(f"{w} {key}={val!r} is not a substring of the sentence")
-            if not ev["trigger"]:
-                err(f"{w} empty trigger")
-            fat = ev["fatalities"]
-            if fat is not None and (isinstance(fat, bool) or not isinstance(fat, int) or fat < 0):
-                err(f"{w} fatalities={fat!r} must be null or a non-negative int")
-            if not isinstance(ev["background"], bool):
-                err(f"{w} background must be true/false")
-            n_background += ev["background"] is True
-        for typ, field in TYPES.items():
-            has = typ in seen_types
-            if (r.get(field) == "yes") != has:
-                err(f"{where} {field}={r.get(field)!r} but {typ} events present={has}")
-
-    print(f"sentences: {len(sents)}   labelled: {len(labels)}")
-    for field, c in counts.items():
-        print(f"{field:8s} yes={c['yes']:4d}  no={c['no']:4d}  ambiguous={c['ambiguous']:4d}")
-    both = sum(1 for r in labels if r.get("assault") == "yes" and r.get("protest") == "yes")
-    print(f"both yes: {both}")
-    print(f"events: ASSAULT={n_events['ASSAULT']}  PROTEST={n_events['PROTEST']}  background={n_background}")
-    print("modality: " + ", ".join(f"{k}={v}" for k, v in sorted(modality_counts.items(), key=lambda x: str(x[0]))))
-    if errors:
-        print(f"\nFAILED: {len(errors)} error(s)")
-        for e in errors[:50]:
-            print("  " + e)
-        return 1
-    print("\nOK: all checks passed")
-    return 0
-
+_spec = importlib.util.spec_from_file_location("events_dev1_check", HERE.parent / "events_dev" / "check_labels.py")
+batch1 = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(batch1)  # type: ignore[union-attr]
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(batch1.main(HERE, id_prefix="ew"))

@@ -13,12 +13,8 @@ Same keyword pools and filters as batch 1 (imported from ../events_dev/select_se
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
-import random
 import sys
-
-from khabar.segment import sentence_spans
 
 _spec = importlib.util.spec_from_file_location(
     "events_dev1", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "events_dev", "select_sentences.py"))
@@ -27,30 +23,7 @@ _spec.loader.exec_module(batch1)  # type: ignore[union-attr]
 
 
 def main(path: str) -> None:
-    used: set[int] = set()
-    vio, pro = batch1.pattern(batch1.VIOLENCE), batch1.pattern(batch1.PROTEST)
-    pools: dict[str, list[dict]] = {"violence": [], "protest": [], "random": []}
-    with open(path, encoding="utf-8") as f:
-        for line_no, line in enumerate(f):
-            if line_no in used:
-                continue
-            art = json.loads(line)
-            text = art.get("content") or ""
-            for s, e in sentence_spans(text):
-                sent = text[s:e].strip()
-                if not (40 <= len(sent) <= 400):
-                    continue
-                rec = {"article": line_no, "url": art.get("url"), "published": (art.get("date_extracted") or "")[:10],
-                       "text": sent}
-                key = "protest" if pro.search(sent) else "violence" if vio.search(sent) else "random"
-                pools[key].append(rec)
-    rng = random.Random(20261130)
-    picked = (rng.sample(pools["violence"], min(260, len(pools["violence"])))
-              + rng.sample(pools["protest"], min(100, len(pools["protest"])))
-              + rng.sample(pools["random"], 40))
-    rng.shuffle(picked)
-    for i, rec in enumerate(picked):
-        print(json.dumps({"id": f"ew{i:04d}", **rec}, ensure_ascii=False))
+    batch1.draw(batch1.pools(path), 20261130, {"violence": 260, "protest": 100, "random": 40}, "ew")
 
 
 if __name__ == "__main__":

@@ -137,39 +137,30 @@ def load_gsr(data: Path, kind: str) -> tuple[list[tuple[str, bool]], list[str]]:
     return items, labels
 
 
-def load_dev_spans(folder: Path, kind: str) -> list[dict[str, Any]]:
-    """The development set's gold events of one type, as the gold standard's span records (the first event of
-    each sentence: source and target written as in the sentence)."""
+def _read_dev(folder: Path) -> list[tuple[str, dict[str, Any]]]:
+    """A development set's sentences with their label records, in order."""
     sents = {}
     with open(folder / "sentences.jsonl", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
             sents[r["id"]] = r["text"]
-    out = []
     with open(folder / "labels.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            ev = next((e for e in r.get("events") or [] if e["type"] == kind), None)
-            if r[kind.lower()] == "yes" and ev is not None:
-                out.append({"text": sents[r["id"]], "source_gold": ev.get("source") or "",
-                            "target_gold": ev.get("target") or ""})
+        return [(sents[r["id"]], r) for r in map(json.loads, fh) if r]
+
+
+def load_dev_spans(folder: Path, kind: str) -> list[dict[str, Any]]:
+    """The development set's gold events of one type, as the gold standard's span records (the first event of
+    each sentence: source and target written as in the sentence)."""
+    out = []
+    for text, r in _read_dev(folder):
+        ev = next((e for e in r.get("events") or [] if e["type"] == kind), None)
+        if r[kind.lower()] == "yes" and ev is not None:
+            out.append({"text": text, "source_gold": ev.get("source") or "", "target_gold": ev.get("target") or ""})
     return out
 
 
 def load_dev(folder: Path, kind: str) -> list[tuple[str, bool]]:
-    sents = {}
-    with open(folder / "sentences.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            sents[r["id"]] = r["text"]
-    items = []
-    with open(folder / "labels.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            v = r[kind.lower()]
-            if v in ("yes", "no"):
-                items.append((sents[r["id"]], v == "yes"))
-    return items
+    return [(text, r[kind.lower()] == "yes") for text, r in _read_dev(folder) if r[kind.lower()] in ("yes", "no")]
 
 
 def run_events_eval(data: Path | None = None, dev: Path | None = None, *, gsr: bool = True,
