@@ -161,3 +161,10 @@ def test_future_is_read_near_the_expression():
     # a future verb far off in a long sentence does not send a weekday into next week
     text = "سجل المؤشر تراجعا في جلسة الخميس وعجز عن اختراق المقاومة لذلك فإن تجاوز النقطة التي سيتم استهدافها مهم"
     assert times(text, published="2015-08-02")[0][0][2] == "2015-07-30"
+
+
+def test_digit_like_symbols_are_not_read_as_numbers():
+    # ², ⒍ and ❹ pass str.isdigit() but int() rejects them: the sentence keeps its dates and fails nothing
+    found, doc = times("وصل ⒍ الوفد ❹ أمس إلى الرياض² في 5 مارس 2015.")
+    assert not [i for i in doc.issues if i.code == "sentence_failed"]
+    assert ("أمس", "date", "2015-07-20") in found and ("5 مارس 2015", "date", "2015-03-05") in found

@@ -16,6 +16,9 @@ _MARKS = re.compile(r"[\u0610-\u061A\u0670\u06D6-\u06ED]")  # marks `fold` keeps
 # fold's table, keeping hamza on its seat (ئ, ؤ: the word tables are spelt with them), plus ASCII digits
 _TABLE = {k: v for k, v in _FOLD_TABLE.items() if k not in (ord("ئ"), ord("ؤ"))}
 _TABLE.update({0x0660 + i: ord(str(i)) for i in range(10)} | {0x06F0 + i: ord(str(i)) for i in range(10)})
+# characters that str.isdigit() accepts but int() does not (², ⒍, ❹): folded to a symbol, so that no rule that
+# tests isdigit() ever reads one as a number (all of them lie below U+20000)
+_TABLE.update({c: ord("#") for c in range(0x20000) if chr(c).isdigit() and not chr(c).isdecimal()})
 
 
 @lru_cache(maxsize=100_000)
