@@ -55,8 +55,10 @@ def term_key(word: str) -> tuple[str, str]:
     return fold(w), (w[0] if w and w[0] in _HAMZA_ALEFS else "")
 
 
-def word_candidates(word: str) -> list[tuple[str, str]]:
-    """Candidate (key, hamza) readings of a word of running text, most literal first."""
+@lru_cache(maxsize=200_000)
+def word_candidates(word: str) -> tuple[tuple[str, str], ...]:
+    """Candidate (key, hamza) readings of a word of running text, most literal first (memoised: news repeats
+    its words, and this is the framing stage's inner loop)."""
     w = _strip(word)
     stems = [w]
     if len(w) > _MIN_STEM and w[0] in _PROCLITICS:
@@ -87,7 +89,7 @@ def word_candidates(word: str) -> list[tuple[str, str]]:
                 add(key[: -len(end)], hamza)
                 if end in _TA_ENDINGS:
                     add(key[: -len(end)] + "ه", hamza)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)
