@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import subprocess
@@ -267,3 +268,19 @@ def test_cli_eval_events_on_the_development_set():
         assert d["sentences"] > 30 and 0.0 <= d["f1"] <= 1.0
         assert d["tp"] + d["fn"] == d["yes"]
     assert result["dev"]["ASSAULT"]["detection"]["yes"] > 5
+
+
+@functools.lru_cache(maxsize=1)
+def _fast_context():
+    from dataclasses import replace
+
+    from khabar.pipeline import Context
+
+    return replace(Context.default(), techniques=False)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_unicode_runs_through_every_stage_without_a_stage_failure(text):
+    doc = khabar.analyze("قتل ثلاثة جنود أمس في بغداد. " + text, published="2015-07-21", ctx=_fast_context())
+    assert not [i for i in doc.issues if i.level == "error" or i.code == "sentence_failed"], doc.issues
