@@ -15,14 +15,12 @@ from .words import (ABSTRACT, AFTER_ALLEGED, AGENT_MARKS_KEYED, ALLEGED, ARMED, 
                     FUTURE_AFTER, OFFICIAL, ORGANIZED, RELATIVES, VICTIM_SUBJECT, VIOLENT_ADJ, WEAK_VALIDATORS,
                     ENCLITICS, FIRING, FOILED, FUTURE, GENERIC, HYPOTHETICAL, INTERVENTION, MILITARY_OBJECTS,
                     NEGATION, NON_POLITICAL, PLACE_HEADS, PLAN, PRISONERS, PROCLITICS, PROTESTERS, PUNCT_BREAKS,
-                    RESULT, SUB_PRIORITY, TARGET_MARKS, THREAT, VAGUE_COUNTS, WEAPON_OBJECTS, Trigger,
+                    RESULT, SUB_PRIORITY, SUB_TO_TYPE, TARGET_MARKS, THREAT, VAGUE_COUNTS, WEAPON_OBJECTS, Trigger,
                     parse_number, triggers)
 from ..temporal.words import APPROX, MORE_LESS, tkey
 
 VIOLENT_ROLES = {"attack", "attack_weak", "outcome", "weapon", "territory"}
 STRATEGIC_ROLES = {"arrest", "mobilize", "agreement", "disrupted", "looting", "escape", "base", "withdraw"}
-ACTOR_KINDS = {"state", "armed_group", "military", "security", "coalition", "government_body", "political_party",
-               "international_org", "person"}
 ARMED_KINDS = {"armed_group", "military", "security", "coalition"}
 _ALA = tkey("على")
 
@@ -568,7 +566,6 @@ class SentenceEvents:
                 sub = "Armed clash"
             else:
                 sub = "Attack"
-        from .words import SUB_TO_TYPE
         etype = SUB_TO_TYPE.get(sub)
         if agent is not None:
             self.last_agent = agent
@@ -683,7 +680,8 @@ class SentenceEvents:
 
 
 def keys_not_mark(keys: list[str], y: int) -> bool:
+    """Whether the word at y is not a target mark (على, ضد): what follows one is a target, not a subject."""
     return y < 0 or (keys[y] not in TARGET_MARKS)
 
 
-__all__ = ["SentenceEvents", "Found", "Participant", "Hit", "find_hits", "RESULT"]
+__all__ = ["SentenceEvents", "Found", "Participant", "Hit", "find_hits"]
