@@ -156,6 +156,12 @@ def decode_b(pb: np.ndarray, labels: list[str], thresholds) -> list[list[str]]:
     return out
 
 
+def best_global_threshold(probs, gold, labels) -> float:
+    """The one threshold for every technique with the best micro-F1 (ties: the one nearest 0.5)."""
+    return max((micro_f1_sets(gold, decode_b(probs, labels, [g] * len(labels))), -abs(g - 0.5), float(g))
+               for g in B_THRESHOLDS)[2]
+
+
 def per_label_thresholds(pb: np.ndarray, gold: list[list[str]], labels: list[str], fallback: float) -> list[float]:
     """Per technique, the threshold that maximises its own F1 on the pooled predictions (ties → nearest 0.5);
     a technique with fewer than 5 positives there keeps the global threshold."""
@@ -288,8 +294,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             pb_dv[:, k] = m.predict_proba(zb_dv)[:, 1]
             pb_oof[:, k] = cross_val_predict(LogisticRegression(C=c, max_iter=5000), zb_tr, y_b[:, k], cv=folds,
                                              method="predict_proba")[:, 1]
-        g_best = max((micro_f1_sets(gold_tr, decode_b(pb_oof, labels, [g] * len(labels))), -abs(g - 0.5), float(g))
-                     for g in B_THRESHOLDS)[2]
+        g_best = best_global_threshold(pb_oof, gold_tr, labels)
         th_oof = per_label_thresholds(pb_oof, gold_tr, labels, g_best)
         f_dev = micro_f1_sets(gold_dv, decode_b(pb_dv, labels, th_oof))
         print(f"1B LR C={c:<4} dev micro-F1 {f_dev:.3f} (thresholds from train OOF; global {g_best:.2f})  "
@@ -300,8 +305,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     f_dev, c_b, heads_b, pb_dv, pb_oof, _ = best_b
     pooled = np.vstack([pb_oof, pb_dv])
     pooled_gold = gold_tr + gold_dv
-    g_pool = max((micro_f1_sets(pooled_gold, decode_b(pooled, labels, [g] * len(labels))), -abs(g - 0.5), float(g))
-                 for g in B_THRESHOLDS)[2]
+    g_pool = best_global_threshold(pooled, pooled_gold, labels)
     th_b = per_label_thresholds(pooled, pooled_gold, labels, g_pool)
     f_dev_final = micro_f1_sets(gold_dv, decode_b(pb_dv, labels, th_b))
     print(f"1B chosen C={c_b:g}; final per-technique thresholds from pooled train-OOF + dev: dev micro-F1 "
