@@ -67,36 +67,75 @@ def check_chains(chains, err):
             err(links[0][0], "chain %d needs a pos-0 link and >= 2 links" % cid)
 
 
-def main(argv):
-    R = [json.loads(l) for l in open(os.path.join(HERE, "claimset.jsonl"), encoding="utf-8")]
-    bad = 0
+class Problems:
+    """The error sink the checks share: prints each problem with its line number and counts them."""
 
-    def err(i, msg):
-        nonlocal bad
-        bad += 1
+    def __init__(self):
+        self.n = 0
+
+    def __call__(self, i, msg):
+        self.n += 1
         print("line %d: %s" % (i + 1, msg))
 
-    chains = check_lines(R, err)
-    check_chains(chains, err)
 
-    if len(argv) > 1:
-        spec = importlib.util.spec_from_file_location("sel", os.path.join(HERE, "select_articles.py"))
-        sel = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sel)
-        A = [json.loads(l) for l in open(argv[1], encoding="utf-8")]
-        test = argv[argv.index("--test") + 1] if "--test" in argv else None
-        want = [(a["url"], s) for _, a, ss in sel.taken(A, test) for s, skip in ss if not skip]
-        got = []
-        for r in R:
-            key = (r["doc"], r["sentence"])
-            if not got or got[-1] != key:
-                got.append(key)
-        if got != want:
-            err(0, "labelled sentences differ from the selection (%d labelled, %d selected)" % (len(got), len(want)))
+def read_set(here):
+    return [json.loads(l) for l in open(os.path.join(here, "claimset.jsonl"), encoding="utf-8")]
+
+
+def load_selection(here):
+    spec = importlib.util.spec_from_file_location("sel", os.path.join(here, "select_articles.py"))
+    sel = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sel)
+    return sel
+
+
+def check_selection(R, taken, err):
+    """The labelled sentences are exactly the selected ones (`taken`: select_articles.taken's result), in order."""
+    want = [(a["url"], s) for _, a, ss in taken for s, skip in ss if not skip]
+    got = []
+    for r in R:
+        key = (r["doc"], r["sentence"])
+        if not got or got[-1] != key:
+            got.append(key)
+    if got != want:
+        err(0, "labelled sentences differ from the selection (%d labelled, %d selected)" % (len(got), len(want)))
+
+
+def check_disjoint(R, here, others, err):
+    """No article and no sentence is shared with the other development batches (folders beside this one)."""
+    for other in others:
+        p = os.path.join(here, "..", other, "claimset.jsonl")
+        if os.path.exists(p):
+            R1 = [json.loads(l) for l in open(p, encoding="utf-8")]
+            if {r["doc"] for r in R1} & {r["doc"] for r in R}:
+                err(0, "articles shared with %s" % other)
+            if {r["sentence"] for r in R1} & {r["sentence"] for r in R}:
+                err(0, "sentences shared with %s" % other)
+
+
+def summary(R, chains, err):
     n_attr = sum(r["cue"] is not None for r in R)
     print("%d lines, %d attribution objects, %d null lines, %d chains; %d problems" % (
-        len(R), n_attr, len(R) - n_attr, len(chains), bad))
-    return 1 if bad else 0
+        len(R), n_attr, len(R) - n_attr, len(chains), err.n))
+    return 1 if err.n else 0
+
+
+def check_dump_selection(here, R, argv, err):
+    """Given the dev (and test) dump on the command line, compare the labels with select_articles.py's choice."""
+    if len(argv) > 1:
+        sel = load_selection(here)
+        A = [json.loads(l) for l in open(argv[1], encoding="utf-8")]
+        test = argv[argv.index("--test") + 1] if "--test" in argv else None
+        check_selection(R, sel.taken(A, test), err)
+
+
+def main(argv):
+    R = read_set(HERE)
+    err = Problems()
+    chains = check_lines(R, err)
+    check_chains(chains, err)
+    check_dump_selection(HERE, R, argv, err)
+    return summary(R, chains, err)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ Usage: python3 check_claimset.py [/tmp/dev_articles.jsonl [--test /tmp/test_arti
 (the line and chain checks are ../claims_dev/check_claimset.py's; the selection it compares with is claims_dev2/select_articles.py)
 """
 import importlib.util
-import json
 import os
 import sys
 
@@ -23,43 +22,14 @@ _spec1.loader.exec_module(_batch1)
 
 
 def main(argv):
-    R = [json.loads(l) for l in open(os.path.join(HERE, "claimset.jsonl"), encoding="utf-8")]
-    bad = 0
-
-    def err(i, msg):
-        nonlocal bad
-        bad += 1
-        print("line %d: %s" % (i + 1, msg))
-
+    R = _batch1.read_set(HERE)
+    err = _batch1.Problems()
     chains = _batch1.check_lines(R, err)
     _batch1.check_chains(chains, err)
-
-    if len(argv) > 1:
-        spec = importlib.util.spec_from_file_location("sel", os.path.join(HERE, "select_articles.py"))
-        sel = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sel)
-        A = [json.loads(l) for l in open(argv[1], encoding="utf-8")]
-        test = argv[argv.index("--test") + 1] if "--test" in argv else None
-        want = [(a["url"], s) for _, a, ss in sel.taken(A, test) for s, skip in ss if not skip]
-        got = []
-        for r in R:
-            key = (r["doc"], r["sentence"])
-            if not got or got[-1] != key:
-                got.append(key)
-        if got != want:
-            err(0, "labelled sentences differ from the selection (%d labelled, %d selected)" % (len(got), len(want)))
+    _batch1.check_dump_selection(HERE, R, argv, err)
     # batch 2 must share no article and no sentence with batch 1 (../claims_dev/claimset.jsonl, also a dev set)
-    b1 = os.path.join(HERE, "..", "claims_dev", "claimset.jsonl")
-    if os.path.exists(b1):
-        R1 = [json.loads(l) for l in open(b1, encoding="utf-8")]
-        if {r["doc"] for r in R1} & {r["doc"] for r in R}:
-            err(0, "articles shared with claims_dev")
-        if {r["sentence"] for r in R1} & {r["sentence"] for r in R}:
-            err(0, "sentences shared with claims_dev")
-    n_attr = sum(r["cue"] is not None for r in R)
-    print("%d lines, %d attribution objects, %d null lines, %d chains; %d problems" % (
-        len(R), n_attr, len(R) - n_attr, len(chains), bad))
-    return 1 if bad else 0
+    _batch1.check_disjoint(R, HERE, ("claims_dev",), err)
+    return _batch1.summary(R, chains, err)
 
 
 if __name__ == "__main__":

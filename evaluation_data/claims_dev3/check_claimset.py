@@ -11,7 +11,6 @@ It contains no extraction logic.
 Usage: python3 check_claimset.py [/work/shared/data/saudinewsnet/saudinewsnet.jsonl.xz]
 """
 import importlib.util
-import json
 import os
 import sys
 
@@ -25,14 +24,8 @@ _spec1.loader.exec_module(_batch1)
 
 
 def main(argv):
-    R = [json.loads(l) for l in open(os.path.join(HERE, "claimset.jsonl"), encoding="utf-8")]
-    bad = 0
-
-    def err(i, msg):
-        nonlocal bad
-        bad += 1
-        print("line %d: %s" % (i + 1, msg))
-
+    R = _batch1.read_set(HERE)
+    err = _batch1.Problems()
     chains = _batch1.check_lines(R, err)
     # one sentence group: either null line(s) alone or attributions in cue order
     groups = {}
@@ -48,29 +41,13 @@ def main(argv):
     _batch1.check_chains(chains, err)
 
     # batch 3 shares no article and no sentence with batches 1 and 2 (dev sets)
-    for other in ("claims_dev", "claims_dev2"):
-        p = os.path.join(HERE, "..", other, "claimset.jsonl")
-        if os.path.exists(p):
-            R1 = [json.loads(l) for l in open(p, encoding="utf-8")]
-            if {r["doc"] for r in R1} & {r["doc"] for r in R}:
-                err(0, "articles shared with %s" % other)
-            if {r["sentence"] for r in R1} & {r["sentence"] for r in R}:
-                err(0, "sentences shared with %s" % other)
+    _batch1.check_disjoint(R, HERE, ("claims_dev", "claims_dev2"), err)
 
     if len(argv) > 1:
-        spec = importlib.util.spec_from_file_location("sel", os.path.join(HERE, "select_articles.py"))
-        sel = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(sel)
+        sel = _batch1.load_selection(HERE)
         A = sel.load(argv[1])
         T = sel.taken(A)
-        want = [(a["url"], s) for _, a, ss in T for s, skip in ss if not skip]
-        got = []
-        for r in R:
-            key = (r["doc"], r["sentence"])
-            if not got or got[-1] != key:
-                got.append(key)
-        if got != want:
-            err(0, "labelled sentences differ from the selection (%d labelled, %d selected)" % (len(got), len(want)))
+        _batch1.check_selection(R, T, err)
         by_url = {a["url"]: a for a in A}
         for d in {r["doc"] for r in R}:
             a = by_url.get(d)
@@ -85,10 +62,7 @@ def main(argv):
         n_all = sum(r["cue"] is not None for r in R)
         if not (n_before < MIN_ATTR <= n_all):
             err(0, "stop rule: %d attributions before the last article, %d in all" % (n_before, n_all))
-    n_attr = sum(r["cue"] is not None for r in R)
-    print("%d lines, %d attribution objects, %d null lines, %d chains; %d problems" % (
-        len(R), n_attr, len(R) - n_attr, len(chains), bad))
-    return 1 if bad else 0
+    return _batch1.summary(R, chains, err)
 
 
 if __name__ == "__main__":
