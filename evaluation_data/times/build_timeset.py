@@ -143,14 +143,32 @@ def write(out, problems):
         print(json.dumps(r, ensure_ascii=False))
 
 
+def build(A, selected, lab_path, clitics="وفبلك", nsent=NSENT, min_expr=None):
+    """Print the lines of the `selected` articles (corpus line indices, in order) with their labels. With
+    `min_expr`, the stop rule of the development batches: articles are taken until the one that brings the set to
+    `min_expr` expressions, and no label may lie beyond it."""
+    labels = read_labels(lab_path)
+    chosen = set(selected)
+    assert all(i in chosen for i in labels), "label for an unselected article"
+    out, problems = [], []
+    n_expr, last = 0, None
+    for i in selected:
+        if min_expr is not None and n_expr >= min_expr:  # the previous article crossed min_expr
+            break
+        last = i
+        rows = article_rows(A[i], i, labels, problems, clitics=clitics, nsent=nsent)
+        out.extend(rows)
+        n_expr += sum(1 for r in rows if r["text"] is not None)
+    if min_expr is not None:
+        assert all(i <= last for i in labels), "label for an article after the stop point"
+        if n_expr < min_expr:
+            problems.append("STOP RULE: only %d expressions in the whole stride" % n_expr)
+    write(out, problems)
+
+
 def main(art_path, lab_path):
     A = [json.loads(l) for l in open(art_path, encoding="utf-8")]
-    labels = read_labels(lab_path)
-    assert all(i % STRIDE == 0 for i in labels), "label for an unselected article"
-    out, problems = [], []
-    for i in range(0, len(A), STRIDE):
-        out.extend(article_rows(A[i], i, labels, problems))
-    write(out, problems)
+    build(A, range(0, len(A), STRIDE), lab_path)
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])

@@ -23,19 +23,12 @@ _spec = importlib.util.spec_from_file_location(
     "times_test_builder", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "times", "build_timeset.py"))
 _test_builder = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_test_builder)
-sentences, shift, parse_point, precision = (_test_builder.sentences, _test_builder.shift, _test_builder.parse_point,
-                                            _test_builder.precision)
 
 
 def main(art_path, lab_path):
     A = [json.loads(l) for l in open(art_path, encoding="utf-8")]
-    labels = _test_builder.read_labels(lab_path)
-    assert all(i % STRIDE == OFFSET for i in labels), "label for an unselected article"
-    out, problems = [], []
-    for i in range(OFFSET, len(A), STRIDE):
-        # a tatweel after a clitic preposition (بـ13) may stand right before a span
-        out.extend(_test_builder.article_rows(A[i], i, labels, problems, clitics="وفبلكـ", nsent=NSENT))
-    _test_builder.write(out, problems)
+    # a tatweel after a clitic preposition (بـ13) may stand right before a span
+    _test_builder.build(A, range(OFFSET, len(A), STRIDE), lab_path, clitics="وفبلكـ", nsent=NSENT)
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])

@@ -27,27 +27,11 @@ _spec = importlib.util.spec_from_file_location(
     "times_test_builder", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "times", "build_timeset.py"))
 _test_builder = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_test_builder)
-sentences, shift, parse_point, precision = (_test_builder.sentences, _test_builder.shift, _test_builder.parse_point,
-                                            _test_builder.precision)
 
 
 def main(art_path, lab_path):
     A = [json.loads(l) for l in open(art_path, encoding="utf-8")]
-    labels = _test_builder.read_labels(lab_path)
-    assert all(i % STRIDE == OFFSET for i in labels), "label for an unselected article"
-    out, problems = [], []
-    n_expr, last = 0, None
-    for i in range(OFFSET, len(A), STRIDE):
-        if n_expr >= MIN_EXPR:          # stop rule: the previous article crossed MIN_EXPR
-            break
-        last = i
-        rows = _test_builder.article_rows(A[i], i, labels, problems, clitics="وفبلكـ", nsent=NSENT)
-        out.extend(rows)
-        n_expr += sum(1 for r in rows if r["text"] is not None)
-    assert all(i <= last for i in labels), "label for an article after the stop point"
-    if n_expr < MIN_EXPR:
-        problems.append("STOP RULE: only %d expressions in the whole stride" % n_expr)
-    _test_builder.write(out, problems)
+    _test_builder.build(A, range(OFFSET, len(A), STRIDE), lab_path, clitics="وفبلكـ", nsent=NSENT, min_expr=MIN_EXPR)
 
 if __name__ == "__main__":
     main(sys.argv[1], sys.argv[2])
