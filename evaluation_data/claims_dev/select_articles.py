@@ -107,7 +107,12 @@ def main(argv):
         for k, (i, a) in enumerate(eligible(A)):
             print(k, i, a["source"], a["title"].strip())
         return
-    for i, a, ss in taken(A, test_path):
+    print_taken(taken(A, test_path))
+
+
+def print_taken(rows):
+    """Each picked article (index, url, title) and its sentences, those left out marked (batch 2 prints alike)."""
+    for i, a, ss in rows:
         print(i, a["url"], a["title"].strip())
         for j, (s, skip) in enumerate(ss):
             print("   [%d] %s%s" % (j, "(skipped: identical to a test-set sentence) " if skip else "", s))

@@ -53,10 +53,7 @@ def main(argv):
             tag = "(batch 1)" if k % 2 == 0 and k < 2 * _dev1.N_PICK else ("(batch 2)" if k % 2 and k < 2 * N_PICK else "")
             print(k, i, a["source"], a["title"].strip(), tag)
         return
-    for i, a, ss in taken(A, test_path):
-        print(i, a["url"], a["title"].strip())
-        for j, (s, skip) in enumerate(ss):
-            print("   [%d] %s%s" % (j, "(skipped: identical to a test-set sentence) " if skip else "", s))
+    _dev1.print_taken(taken(A, test_path))
 
 
 if __name__ == "__main__":
