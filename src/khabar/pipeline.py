@@ -19,15 +19,11 @@ from .segment import run as segment_stage
 from .temporal import run as times_stage
 from .claims import run as claims_stage
 from .events import run as events_stage
-from .framing import frame_document
+from .framing import run as frames_stage
 from .document import Document, Meta
 from .lexicon import Lexicon, default_lexicon
 
 Stage = Callable[[Document, "Context"], None]
-
-
-def frames_stage(doc: Document, ctx: "Context") -> None:
-    doc.frames = frame_document(doc, techniques=ctx.techniques).to_dict()
 
 
 STAGES: list[tuple[str, Stage]] = [

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..datafiles import packaged_rows
+from ..lexicon import ENCLITICS as _LEXICON_ENCLITICS
+from ..lexicon import PROCLITICS as _LEXICON_PROCLITICS
 from ..temporal.words import NUMBERS, TEEN_SECOND, TEENS_FIRST, tkey
 
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
@@ -67,8 +69,10 @@ def _set(*words: str) -> frozenset[str]:
     return frozenset(tkey(w) for w in words)
 
 
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-ENCLITICS = ("هما", "هم", "هن", "ها", "ه")
+# the lexicon's clitics, less the future سـ (the extractor reads it as a modality) and the pronouns of the first
+# and second person (an event's object is a third party)
+PROCLITICS = tuple(p for p in _LEXICON_PROCLITICS if "س" not in p)
+ENCLITICS = tuple(e for e in _LEXICON_ENCLITICS if e.startswith("ه"))
 
 # modality: words in the clause before a trigger that make it something other than a reported event
 FUTURE = _set("سوف", "سيتم", "ستتم", "سيجري", "ستجري", "سيكون", "ستكون", "لن")

@@ -26,7 +26,7 @@ from ..document import Document
 from .actors import ActorLabel, LoadedTerm, analyse_terms_and_actors
 from .terms import load_terms
 
-__all__ = ["Frames", "LoadedTerm", "ActorLabel", "ParagraphTechniques", "frame_document", "split_paragraphs"]
+__all__ = ["Frames", "LoadedTerm", "ActorLabel", "ParagraphTechniques", "frame_document", "split_paragraphs", "run"]
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 _MIN_ARABIC_WORDS = 3
@@ -139,3 +139,8 @@ def frame_document(doc: Document, *, techniques: bool = True) -> Frames:
             except Exception as e:  # e.g. the embedding model is not installed
                 frames.notes.append(f"persuasion techniques unavailable: {type(e).__name__}: {e}")
     return frames
+
+
+def run(doc: Document, ctx: Any) -> None:
+    """The pipeline stage: `doc.frames` is the frames' dict (techniques scored unless `ctx.techniques` is off)."""
+    doc.frames = frame_document(doc, techniques=ctx.techniques).to_dict()
